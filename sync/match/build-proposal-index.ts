@@ -1,0 +1,456 @@
+import { doubleMetaphone } from 'double-metaphone';
+import { tokenize, stemWord, plainWord, type Token } from './tokenize.js';
+import { GENERIC_WORDS, PROPOSAL_CUES, STOP_WORDS, readOrdinal } from './stop-words.js';
+import type { IndexedProposal, NamePhrase, PhraseRole, PhraseTarget, ProposalForMatching, ProposalIndex } from './types.js';
+
+export interface ProposalIndexOptions {
+  /**
+   * Earliest meeting date at which each discussion number was linked (ISO dates). Discussion numbers grow
+   * with time, so this bounds when a proposal without `createdAt` existed.
+   */
+  firstLinkedAt?: Record<number, string>;
+}
+
+const MAX_PHRASE = 4;
+
+export function isYear(plain: string): boolean {
+  return /^(19|20)\d\d$/.test(plain);
+}
+
+function isContent(stem: string): boolean {
+  return !STOP_WORDS.has(stem) && !GENERIC_WORDS.has(stem) && !/^\d+$/.test(stem) && stem.length > 1;
+}
+
+/** Does a capitalised word sit mid-sentence (so its capital marks a name, not a sentence start)? */
+function midSentence(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i < 0) return false;
+  return /[\p{L}\p{N},(&/'"’]/u.test(text[i]!);
+}
+
+/** "Proposed by Logan (Thumper.ai)", "Proposed by Praetor App team": the team, never the person. */
+function teamNames(body: string): string[] {
+  const names: string[] = [];
+  for (const m of body.matchAll(/proposed by\s+([^\n.]*?)(?:\.|\n|$)/gi)) {
+    const who = m[1]!.trim();
+    const paren = /\(([^)]+)\)/.exec(who);
+    if (paren) names.push(paren[1]!.replace(/\bteam\b/gi, '').trim());
+    else if (/\bteam\b/i.test(who)) names.push(who.replace(/\bteam\b/gi, '').trim());
+  }
+  return names.filter((n) => n.length > 1);
+}
+
+/** People named in "Proposed by Jane Doe (Team)" lines: their names are not names of the proposal. */
+function personNames(body: string): string[] {
+  const names: string[] = [];
+  for (const m of body.matchAll(/proposed by\s+([^\n.(]*)/gi)) {
+    const who = m[1]!.trim();
+    if (!/\bteam\b/i.test(who)) names.push(who);
+  }
+  return names;
+}
+
+function titleOrdinal(title: string, tokens: Token[]): number | null {
+  for (let i = tokens.length - 1; i >= 1; i--) {
+    const t = tokens[i]!;
+    if (!/^\d{1,2}$/.test(t.plain) || isYear(t.plain)) continue;
+    const after = title.slice(t.end, t.end + 2);
+    const prev = tokens[i - 1]!;
+    if (/^[.,]\d/.test(after) || prev.plain === 'v' || prev.end === t.start && /^\d/.test(prev.plain)) continue;
+    return readOrdinal(t.plain);
+  }
+  return null;
+}
+
+const metaphoneCache = new Map<string, string[]>();
+const METAPHONE_CACHE_LIMIT = 200_000;
+
+/** Double-metaphone keys of a word, memoised across calls (meeting vocabularies repeat a lot). */
+export function metaphoneKeys(word: string): string[] {
+  let keys = metaphoneCache.get(word);
+  if (keys) return keys;
+  const [a, b] = doubleMetaphone(word);
+  keys = a === b ? [a] : [a, b];
+  if (metaphoneCache.size >= METAPHONE_CACHE_LIMIT) metaphoneCache.clear();
+  metaphoneCache.set(word, keys);
+  return keys;
+}
+
+/**
+ * Builds the lookup structures for matching meetings against a proposal set, once per set: name phrases from
+ * titles and team names, their distinctiveness (document frequency over the set), AEP and on-chain numbers,
+ * and each proposal's period for recurring programs.
+ */
+export function buildProposalIndex(input: ProposalForMatching[], options: ProposalIndexOptions = {}): ProposalIndex {
+  const N = Math.max(1, input.length);
+  const rareLimit = Math.max(3, Math.ceil(N * 0.03));
+  const keyLimit = Math.max(6, Math.ceil(N * 0.15));
+
+  const titleTokens = input.map((p) => tokenize(p.title));
+  const bodyTokens = input.map((p) => tokenize(p.body ?? ''));
+  const documentFrequency = new Map<string, number>();
+  const lowercaseSeen = new Set<string>();
+  const nameEvidence = new Set<string>();
+  const titleFrequency = new Map<string, number>();
+  const personWords = new Set<string>();
+  const compoundParts = new Set<string>();
+  input.forEach((p, i) => {
+    const seen = new Set<string>();
+    for (const t of [...titleTokens[i]!, ...bodyTokens[i]!]) seen.add(t.stem);
+    for (const s of seen) documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + 1);
+    for (const s of new Set(titleTokens[i]!.map((t) => t.stem))) titleFrequency.set(s, (titleFrequency.get(s) ?? 0) + 1);
+    for (const name of personNames(p.body ?? '')) for (const t of tokenize(name)) personWords.add(t.stem);
+    const body = p.body ?? '';
+    const bt = bodyTokens[i]!;
+    bt.forEach((t, k) => {
+      if (!t.capitalised) {
+        lowercaseSeen.add(t.stem);
+        return;
+      }
+      // A capital marks a name only mid-sentence, and only a one-word name when its neighbours are not capitalised too.
+      const prev = bt[k - 1];
+      const next = bt[k + 1];
+      const joinedToNeighbour = (n: Token | undefined): boolean =>
+        n !== undefined && n.capitalised && !STOP_WORDS.has(n.stem) && !GENERIC_WORDS.has(n.stem) && body.slice(Math.min(n.end, t.end), Math.max(n.start, t.start)).trim() === '';
+      if (midSentence(body, t.start) && !joinedToNeighbour(prev) && !joinedToNeighbour(next)) nameEvidence.add(t.stem);
+      if (/\p{Ll}\p{Lu}/u.test(body.slice(t.start, t.end))) nameEvidence.add(t.stem);
+    });
+    for (const tokens of [titleTokens[i]!, bt]) {
+      tokens.forEach((t, k) => {
+        const next = tokens[k + 1];
+        const prev = tokens[k - 1];
+        if ((next && next.start === t.end) || (prev && prev.end === t.start)) compoundParts.add(t.stem);
+      });
+    }
+    for (const t of titleTokens[i]!) {
+      const raw = p.title.slice(t.start, t.end);
+      if (!t.capitalised && !/^\d/.test(raw)) lowercaseSeen.add(t.stem);
+      if (/\p{Ll}\p{Lu}/u.test(raw)) nameEvidence.add(t.stem);
+    }
+  });
+  const df = (stem: string): number => documentFrequency.get(stem) ?? 0;
+  const isNameToken = (stem: string): boolean =>
+    isContent(stem) &&
+    (titleFrequency.get(stem) ?? 0) === 1 &&
+    df(stem) <= 2 &&
+    nameEvidence.has(stem) &&
+    !lowercaseSeen.has(stem) &&
+    !personWords.has(stem) &&
+    !compoundParts.has(stem) &&
+    stem.length >= 4;
+  const idf = (stem: string): number => Math.log((N + 1) / (df(stem) + 0.5));
+
+  const proposals: IndexedProposal[] = input.map((p, i) => {
+    const tokens = titleTokens[i]!;
+    const year = tokens.find((t) => isYear(t.plain));
+    const aep = new Set(p.aep ?? []);
+    for (const m of `${p.title}\n${p.body ?? ''}`.matchAll(/\bAEP[\s#-]*(\d{1,4})\b/gi)) aep.add(Number(m[1]));
+    const key = [...new Set(tokens.map((t) => t.stem).filter((s) => isContent(s) && df(s) <= keyLimit && !personWords.has(s)))];
+    return {
+      owner: p.owner ?? null,
+      repo: p.repo ?? null,
+      number: p.number,
+      title: p.title,
+      aep: [...aep],
+      onchain: [...new Set(p.onchain ?? [])],
+      key,
+      titleStems: [...new Set(tokens.map((t) => t.stem).filter((w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w) && !isYear(w)))],
+      year: year ? Number(year.plain) : null,
+      ordinal: titleOrdinal(p.title, tokens),
+      startsAt: p.createdAt ? p.createdAt.slice(0, 10) : null,
+      anchor: p.createdAt ? p.createdAt.slice(0, 10) : null,
+      anchorIsBound: false,
+      linkBound: null,
+      until: null,
+      // A yearly program ("2025 Events ...") is not talked about before the middle of the year before.
+      earliest: p.createdAt ? p.createdAt.slice(0, 10) : year ? `${Number(year.plain) - 1}-07-01` : null,
+      people: [...new Set(personNames(p.body ?? '').flatMap((name) => tokenize(name).map((t) => t.stem)))],
+      subject: [],
+      series: '',
+    };
+  });
+
+  // A word several titles share names a recurring program ("events", "Zealy") when it is all one of them is
+  // about, or when all those titles say the same thing; otherwise ("Cosmos", "community") it is a shared topic.
+  const keysByWord = new Map<string, string[]>();
+  for (const p of proposals) for (const k of p.key) keysByWord.set(k, [...(keysByWord.get(k) ?? []), [...p.key].sort().join(' ')]);
+  const isProgramWord = (stem: string): boolean => {
+    const keys = keysByWord.get(stem) ?? [];
+    return keys.length >= 2 && (keys.includes(stem) || keys.every((k) => k === keys[0]));
+  };
+  // A program's own name ("Zealy", "Cloudmos"), shared by its proposals, is still a name.
+  const isNameWord = (stem: string): boolean =>
+    isNameToken(stem) ||
+    (isProgramWord(stem) && nameEvidence.has(stem) && !lowercaseSeen.has(stem) && !personWords.has(stem) && !compoundParts.has(stem) && stem.length >= 4);
+  const capitalisedInBody = (stems: string[], i: number): boolean => {
+    const body = bodyTokens[i]!;
+    for (let a = 0; a + stems.length <= body.length; a++) {
+      let ok = true;
+      for (let k = 0; k < stems.length && ok; k++) {
+        const t = body[a + k]!;
+        ok = t.stem === stems[k] && (t.capitalised || !isContent(t.stem));
+      }
+      if (ok) return true;
+    }
+    return false;
+  };
+
+  // Per proposal: the byline team's words, the words in brackets in the title, and the title's core (what it is
+  // about, without proposal words, periods, series numbers and those brackets).
+  const teamWords = input.map((p) => new Set(teamNames(p.body ?? '').flatMap((name) => tokenize(name).map((t) => t.stem))));
+  const bracketWords = input.map((p, i) => {
+    const ranges = [...p.title.matchAll(/\(([^)]*)\)/g)].map((m) => [m.index, m.index + m[0].length] as const);
+    return new Set(titleTokens[i]!.filter((t) => ranges.some(([a, b]) => t.start >= a && t.end <= b)).map((t) => t.stem));
+  });
+  const cores = input.map((_, i) =>
+    titleTokens[i]!
+      .map((t) => t.stem)
+      .filter((w) => isContent(w) && !PROPOSAL_CUES.has(w) && !bracketWords[i]!.has(w) && !teamWords[i]!.has(w) && !personWords.has(w)),
+  );
+  proposals.forEach((p, i) => {
+    p.series = [...new Set(cores[i]!.filter((w) => !/^\d+$/.test(w) && readOrdinal(w) === null))].sort().join(' ');
+  });
+  // Subject words: title words no other program's title uses ("foundational", "acquisition", "onboarding").
+  proposals.forEach((p) => {
+    p.subject = p.key.filter((w) => proposals.every((q) => q.series === p.series || !q.key.includes(w)));
+  });
+  const oneSeries = (stem: string): boolean =>
+    new Set(proposals.filter((_, i) => titleTokens[i]!.some((t) => t.stem === stem)).map((p) => p.series)).size === 1;
+  // A name in several titles that are not one program ("Cloudmos" in a funding request, an acquisition and credits).
+  const sharedAcrossPrograms = (stem: string): boolean => {
+    const series = new Set(proposals.filter((_, i) => titleTokens[i]!.some((t) => t.stem === stem)).map((p) => p.series));
+    return series.size >= 2;
+  };
+
+  const phraseMap = new Map<string, NamePhrase>();
+  const addTarget = (key: string, make: () => NamePhrase, target: PhraseTarget): void => {
+    const existing = phraseMap.get(key);
+    if (!existing) {
+      phraseMap.set(key, { ...make(), proposals: [target.proposal], targets: [target] });
+      return;
+    }
+    const same = existing.targets.find((t) => t.proposal === target.proposal);
+    if (same) {
+      // The same words twice in one title or byline: keep the reading that needs the least context.
+      const rank: Record<PhraseRole, number> = { name: 0, topic: 1, acronym: 2, team: 3 };
+      if (rank[target.role] < rank[same.role]) Object.assign(same, target);
+      return;
+    }
+    existing.targets.push(target);
+    existing.proposals.push(target.proposal);
+  };
+  const addPhrase = (tokens: Token[], proposalIndex: number): void => {
+    const proposal = input[proposalIndex]!.number;
+    const stems = tokens.map((t) => t.stem);
+    const content = stems.filter(isContent);
+    if (content.length === 0 || STOP_WORDS.has(stems[0]!) || STOP_WORDS.has(stems[stems.length - 1]!)) return;
+    if (content.every((s) => personWords.has(s))) return;
+    const letterWords = content.filter((w) => /\p{L}/u.test(w));
+    if (letterWords.length === 0) return;
+    const core = cores[proposalIndex]!;
+    const team = teamWords[proposalIndex]!;
+    const brackets = bracketWords[proposalIndex]!;
+    const names = content.filter(isNameWord);
+    const compound = tokens.length > 1 && tokens.every((t, k) => k === 0 || tokens[k - 1]!.end === t.start);
+    const rareWords = content.filter((w) => (titleFrequency.get(w) ?? 0) <= 1 && !personWords.has(w));
+    // A name: a name word, or several capitalised words together ("Deep Square"); one word and a number ("Console
+    // 2.0") is a product line, said in everyday status talk, so it is treated as ordinary title words.
+    const nameLike =
+      names.length > 0 ||
+      (tokens.length > 1 && letterWords.length >= 2 && (capitalisedInBody(stems, proposalIndex) || (compound && rareWords.length >= 1)));
+    let role: PhraseRole;
+    let platform = false;
+    if (nameLike) {
+      const affiliation = (w: string): boolean => team.has(w) || brackets.has(w) || (names.includes(w) && sharedAcrossPrograms(w));
+      const distinctive = content.filter((w) => !GENERIC_WORDS.has(w));
+      role = distinctive.every(affiliation) ? 'team' : 'name';
+      platform = role === 'team' && distinctive.every((w) => brackets.has(w) && !team.has(w));
+      // A bracketed platform word is a name only when a name word is among the words; "2 (Zealy)" is not a phrase.
+      if (content.some((w) => /^\d+$/.test(w)) && names.length === 0) return;
+    } else {
+      if (!content.some((s) => df(s) <= rareLimit || isProgramWord(s))) return;
+      if (tokens.length === 1 && stems[0]!.length < 5) return;
+      role = 'topic';
+    }
+    const whole = core.length > 0 && core.every((w) => content.includes(w));
+    // One ordinary word names a program only when it is all its title is about, or every title using it is one program's.
+    if (role === 'topic' && tokens.length === 1 && !whole && !(core.includes(stems[0]!) && oneSeries(stems[0]!) && (titleFrequency.get(stems[0]!) ?? 0) >= 2)) return;
+    addTarget(
+      stems.join(' '),
+      () => ({
+        tokens: stems,
+        joined: tokens.map((t) => t.plain).join(''),
+        firstPlain: tokens[0]!.plain,
+        proposals: [],
+        targets: [],
+        gap: 0,
+        content: content.length,
+        nameLike,
+        weight: content.reduce((sum, w) => sum + idf(w), 0),
+      }),
+      { proposal, role, whole, platform },
+    );
+  };
+  input.forEach((p, i) => {
+    const sources = [titleTokens[i]!, ...teamNames(p.body ?? '').map((name) => tokenize(name))];
+    for (const source of sources) {
+      const words = source.filter((t) => !isYear(t.plain));
+      for (let a = 0; a < words.length; a++) {
+        for (let n = 1; n <= MAX_PHRASE && a + n <= words.length; n++) addPhrase(words.slice(a, a + n), i);
+      }
+    }
+    for (const acronym of titleAcronyms(titleTokens[i]!)) {
+      addTarget(
+        acronym,
+        () => ({ tokens: [acronym], joined: acronym, firstPlain: acronym, proposals: [], targets: [], gap: 0, content: 1, nameLike: false, weight: idf(acronym) }),
+        { proposal: p.number, role: 'acronym', whole: false, platform: false },
+      );
+    }
+    for (const [word, number] of versionedNames(p.title)) {
+      addTarget(
+        `${word} ${number}`,
+        () => ({ tokens: [word, number], joined: word + number, firstPlain: word, proposals: [], targets: [], gap: 2, content: 2, nameLike: false, weight: idf(word) + 2 }),
+        { proposal: p.number, role: 'topic', whole: true, platform: false },
+      );
+    }
+  });
+
+  estimateStarts(proposals, input, options.firstLinkedAt ?? {});
+
+  const byNumber = new Map<number, IndexedProposal>();
+  const byAep = new Map<number, number[]>();
+  const byOnchain = new Map<number, number[]>();
+  for (const p of proposals) {
+    byNumber.set(p.number, p);
+    for (const a of p.aep) byAep.set(a, [...(byAep.get(a) ?? []), p.number]);
+    for (const o of p.onchain) byOnchain.set(o, [...(byOnchain.get(o) ?? []), p.number]);
+  }
+
+  const phrasesByFirst = new Map<string, NamePhrase[]>();
+  const fuzzyBuckets = new Map<string, NamePhrase[]>();
+  let maxPhraseLength = 1;
+  for (const phrase of phraseMap.values()) {
+    phrase.proposals.sort((a, b) => a - b);
+    const first = phrase.tokens[0]!;
+    phrasesByFirst.set(first, [...(phrasesByFirst.get(first) ?? []), phrase]);
+    maxPhraseLength = Math.max(maxPhraseLength, phrase.tokens.length);
+    const lettersAtEdges = /^\p{L}/u.test(phrase.joined) && /\p{L}$/u.test(phrase.joined);
+    // Garbled-name targets: proper names only, without generic words ("Nebulon", "Sky Harbor", not "Nebulon Funding").
+    const onlyNameWords = phrase.tokens.every((w) => !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w));
+    if (phrase.nameLike && phrase.gap === 0 && onlyNameWords && phrase.joined.length >= 5 && lettersAtEdges) {
+      const keys = new Set([
+        `p:${phrase.joined.slice(0, 3)}:${phrase.joined.length}`,
+        ...metaphoneKeys(phrase.joined).map((k) => `m:${k}`),
+        ...metaphoneKeys(phrase.firstPlain).map((k) => `w:${k}`),
+        `g:${phrase.joined.slice(0, 3)}`,
+      ]);
+      for (const k of keys) fuzzyBuckets.set(k, [...(fuzzyBuckets.get(k) ?? []), phrase]);
+    }
+  }
+  const seriesMembers = new Map<string, number[]>();
+  for (const p of proposals) if (p.series) seriesMembers.set(p.series, [...(seriesMembers.get(p.series) ?? []), p.number]);
+  for (const members of seriesMembers.values()) {
+    const editions = members.map((n) => byNumber.get(n)!).filter((p) => p.startsAt !== null).sort((a, b) => (a.startsAt! < b.startsAt! ? -1 : a.startsAt! > b.startsAt! ? 1 : a.number - b.number));
+    editions.forEach((p, k) => (p.until = editions[k + 1]?.startsAt ?? null));
+  }
+  return { proposals, byNumber, byAep, byOnchain, phrasesByFirst, fuzzyBuckets, documentFrequency, maxPhraseLength, seriesMembers };
+}
+
+
+/**
+ * Initials of three or more title words in a row, none of them generic ("Provider Incentive Pilot" gives "pip"):
+ * programs get called by them. Words in brackets and numbers end a run.
+ */
+export function titleAcronyms(tokens: Token[]): string[] {
+  const out: string[] = [];
+  let run: Token[] = [];
+  const flush = (): void => {
+    if (run.length >= 3) out.push(run.map((t) => t.plain[0]).join(''));
+    run = [];
+  };
+  for (const t of tokens) {
+    const word = /^\p{L}/u.test(t.plain) && !STOP_WORDS.has(t.stem) && !GENERIC_WORDS.has(t.stem) && t.capitalised;
+    if (word) run.push(t);
+    else flush();
+  }
+  flush();
+  return out.filter((a) => !STOP_WORDS.has(a) && !GENERIC_WORDS.has(a));
+}
+
+/**
+ * "Upgrading to Cosmos v0.47": a name followed by a version is said as the name and the version's telling number
+ * ("Cosmos SDK 47"): the minor number when the major one is 0, else the major one.
+ */
+export function versionedNames(title: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const m of title.matchAll(/([\p{L}][\p{L}\p{N}-]*)\s+v?(\d+)\.(\d+)(?:\.\d+)?\b/gu)) {
+    const word = tokenize(m[1]!).at(-1);
+    if (!word || STOP_WORDS.has(word.stem) || GENERIC_WORDS.has(word.stem)) continue;
+    out.push([word.stem, m[2] === '0' ? String(Number(m[3])) : String(Number(m[2]))]);
+  }
+  return out;
+}
+
+/**
+ * Discussion numbers grow with time in one repository, so a proposal first linked on the very date that bounds every
+ * higher number (its own link is the earliest from there on) is a fair fix of (number, date). A number between two
+ * such fixes is dated by interpolating between them; it never passes its upper bound. Unknown outside the fixes.
+ */
+export function interpolateDates(upper: Map<number, string | null>, firstLinkedAt: Record<number, string>): Map<number, string> {
+  const fixes = [...upper.entries()]
+    .filter(([n, bound]) => bound !== null && firstLinkedAt[n] === bound)
+    .map(([n, bound]) => ({ n, t: Date.parse(bound!) }))
+    .sort((a, b) => a.n - b.n);
+  const out = new Map<number, string>();
+  let k = 0;
+  for (const n of [...upper.keys()].sort((a, b) => a - b)) {
+    while (k < fixes.length && fixes[k]!.n < n) k++;
+    const after = fixes[k];
+    const before = k > 0 ? fixes[k - 1] : undefined;
+    if (after === undefined) continue;
+    let t = after.t;
+    if (after.n !== n && before !== undefined) t = before.t + ((n - before.n) / (after.n - before.n)) * (after.t - before.t);
+    else if (after.n !== n) continue;
+    const date = new Date(Math.round(t / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
+    const bound = upper.get(n);
+    out.set(n, bound !== null && bound !== undefined && bound < date ? bound : date);
+  }
+  return out;
+}
+
+/**
+ * When did each proposal become current? `createdAt` when given. Otherwise: a yearly program ("2024 ...") is
+ * current from mid-November of the year before (budgets go up ahead of the year); a discussion linked from a
+ * meeting existed by then, as did every lower-numbered discussion, and its date is estimated between the dates of
+ * the neighbouring numbers (see `interpolateDates`). Still unknown: after the nearest lower number.
+ */
+function estimateStarts(proposals: IndexedProposal[], input: ProposalForMatching[], firstLinkedAt: Record<number, string>): void {
+  const sorted = [...proposals].sort((a, b) => b.number - a.number);
+  let bound: string | null = null;
+  const upper = new Map<number, string | null>();
+  for (const p of sorted) {
+    const linked = firstLinkedAt[p.number];
+    if (linked && (bound === null || linked < bound)) bound = linked;
+    upper.set(p.number, bound);
+  }
+  const estimated = interpolateDates(upper, firstLinkedAt);
+  proposals.forEach((p, i) => {
+    if (input[i]!.createdAt) return;
+    p.linkBound = upper.get(p.number) ?? null;
+    p.anchor = estimated.get(p.number) ?? upper.get(p.number) ?? null;
+    // An interpolated date is an estimate, not a bound: the proposal is as likely to have gone up after it as before.
+    p.anchorIsBound = p.anchor !== null && !(estimated.has(p.number) && firstLinkedAt[p.number] !== p.anchor);
+    const candidates = [p.anchor, p.year ? `${p.year - 1}-11-15` : null].filter((d): d is string => d !== null);
+    p.startsAt = candidates.length > 0 ? candidates.sort()[0]! : null;
+  });
+  const ascending = [...proposals].sort((a, b) => a.number - b.number);
+  let latest: string | null = null;
+  for (const p of ascending) {
+    // Created after the lower-numbered discussion: the day after its date.
+    if (p.startsAt === null && latest !== null) p.startsAt = new Date(Date.parse(latest) + 86_400_000).toISOString().slice(0, 10);
+    if (p.startsAt !== null && (latest === null || p.startsAt > latest)) latest = p.startsAt;
+  }
+}
+
+export { isContent, plainWord, stemWord };

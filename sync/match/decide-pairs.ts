@@ -1,0 +1,226 @@
+import type { ParsedMeeting } from '../parse/types.js';
+import type { RawMention } from './extract-number-mentions.js';
+import type { LinedTokens } from './read-passage-cues.js';
+import { GENERIC_WORDS, STOP_WORDS } from './stop-words.js';
+import type { IndexedProposal, NameCandidate, ProposalIndex } from './types.js';
+
+/** Where in the meeting a candidate sits. */
+export type Place = 'heading' | 'agenda' | 'notes' | 'transcript';
+
+/** Everything one meeting says about one proposal, and the verdict. */
+export interface PairDecision {
+  proposal: number;
+  accepted: boolean;
+  score: number;
+  /** A discussion link, AEP number or on-chain number: decisive on its own. */
+  decisive: boolean;
+  names: NameCandidate[];
+  /** The place of each name candidate (same order as `names`). */
+  places: Place[];
+  /** The sentence number of each name candidate (same order as `names`). */
+  sentences: number[];
+  /** What each name candidate is worth as evidence, in [0, 1] (same order as `names`). */
+  evidence: number[];
+  /** Distinct sentences with a name candidate. */
+  passages: number;
+  /** A proposer's name is among the meeting's participants, committee or speakers. */
+  proposerPresent: boolean;
+}
+
+export interface PairInput {
+  meeting: ParsedMeeting;
+  text: LinedTokens;
+  numbers: RawMention[];
+  names: NameCandidate[];
+  index: ProposalIndex;
+}
+
+/** Start offsets of markdown heading lines and of lines that are only a bold label ("**Zealy update:**"). */
+function isHeadingLike(raw: string, offset: number): boolean {
+  const lineStart = raw.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = raw.indexOf('\n', offset);
+  if (lineEnd === -1) lineEnd = raw.length;
+  const line = raw.slice(lineStart, lineEnd).trim();
+  if (/^#{1,6}\s/.test(line)) return true;
+  return /^(?:[-*+]\s+)?\*\*[^*]+\*\*:?\s*$/.test(line) || /^(?:[-*+]\s+)?\*\*[^*]+:\*\*\s*$/.test(line);
+}
+
+function placeOf(meeting: ParsedMeeting, offset: number): Place {
+  if (isHeadingLike(meeting.raw, offset)) return 'heading';
+  for (const section of meeting.sections) {
+    if (offset >= section.span[0] && offset < section.span[1] && section.isTranscript) return 'transcript';
+  }
+  for (const item of meeting.agenda) if (offset >= item.span[0] && offset < item.span[1]) return 'agenda';
+  return 'notes';
+}
+
+function meetingPeople(meeting: ParsedMeeting): Set<string> {
+  const words = new Set<string>();
+  const add = (name: string | null): void => {
+    if (!name) return;
+    for (const w of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) words.add(w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+  };
+  for (const p of meeting.participants) add(p.name);
+  for (const p of meeting.committee) add(p.name);
+  for (const t of meeting.turns) add(t.speaker);
+  return words;
+}
+
+/**
+ * One sense per discourse: a meeting that names a proposal outright (a link, a number, or words that single it out)
+ * means that proposal when it uses the same words again. A candidate placed only by the meeting date moves to such a
+ * proposal when that proposal was found from the same phrase, or when its title holds every word of the phrase.
+ */
+function settleSenses(names: NameCandidate[], places: Place[], decisive: Set<number>, index: ProposalIndex): NameCandidate[] {
+  const explicit = new Map<string, Set<number>>();
+  for (const [i, c] of names.entries()) {
+    // Only a heading or agenda item sets the sense for the meeting: a passing "events for 2024" does not.
+    if (c.byDate || !c.qualified || (places[i] !== 'heading' && places[i] !== 'agenda')) continue;
+    const key = c.phrase.join(' ');
+    explicit.set(key, (explicit.get(key) ?? new Set()).add(c.proposal));
+  }
+  const present = new Set([...decisive, ...[...explicit.values()].flatMap((s) => [...s])]);
+  return names.map((c) => {
+    if (!c.byDate) return c;
+    const same = [...(explicit.get(c.phrase.join(' ')) ?? [])].filter((p) => p !== c.proposal);
+    const words = c.phrase.filter((w) => !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w));
+    const holding = [...present].filter(
+      (p) => p !== c.proposal && words.length > 0 && words.every((w) => index.byNumber.get(p)?.titleStems.includes(w) ?? false),
+    );
+    const to = same.length === 1 ? same[0]! : same.length === 0 && holding.length === 1 ? holding[0]! : null;
+    return to === null ? c : { ...c, proposal: to, qualified: c.qualified };
+  });
+}
+
+/**
+ * Decides each (meeting, proposal) pair from all its evidence in the meeting: links and numbers are decisive; names
+ * are weighed by how well their passages point at the proposal, how many passages there are, where they are, and
+ * whether the proposer took part.
+ */
+export function decidePairs({ meeting, text, numbers, names, index }: PairInput): Map<number, PairDecision> {
+  const decisions = new Map<number, PairDecision>();
+  const people = meetingPeople(meeting);
+  const get = (proposal: number): PairDecision => {
+    let d = decisions.get(proposal);
+    if (!d) {
+      const p = index.byNumber.get(proposal);
+      const present = p !== undefined && p.people.some((w) => people.has(w));
+      d = { proposal, accepted: false, score: 0, decisive: false, names: [], places: [], sentences: [], evidence: [], passages: 0, proposerPresent: present };
+      decisions.set(proposal, d);
+    }
+    return d;
+  };
+  const decisive = new Set<number>();
+  for (const m of numbers) for (const p of m.proposals) decisive.add(p);
+  for (const p of decisive) get(p).decisive = true;
+  const settled = settleSenses(names, names.map((c) => placeOf(meeting, c.start)), decisive, index);
+  // A sentence that runs through several proposals ("events, community support, accelerate, provider incentives:
+  // tons of props") lends each of them less than a sentence about one.
+  const proposalsInSentence = new Map<number, Set<number>>();
+  for (const c of settled) {
+    const s = text.sentence[c.fromToken]!;
+    proposalsInSentence.set(s, (proposalsInSentence.get(s) ?? new Set()).add(c.proposal));
+  }
+  for (const c of settled) {
+    const d = get(c.proposal);
+    const sentence = text.sentence[c.fromToken]!;
+    const place = placeOf(meeting, c.start);
+    d.names.push(c);
+    d.places.push(place);
+    d.sentences.push(sentence);
+    d.evidence.push(weighCandidate(c, proposalsInSentence.get(sentence)!.size, index.byNumber.get(c.proposal)!));
+  }
+  for (const d of decisions.values()) {
+    d.passages = new Set(d.sentences).size;
+    d.score = scorePair(d);
+    d.accepted = d.decisive || d.score >= ACCEPT;
+  }
+  return decisions;
+}
+
+/**
+ * A pair is accepted at this score: one passage that refers to the proposal on its own reaches it, as do two loosely
+ * cued ones, or four or five passages where a running program's name is written as a name.
+ */
+export const ACCEPT = 0.8;
+
+/** How long a program without a year or a next edition is talked of as running, after its proposal. */
+const RUNNING_DAYS = 90;
+
+/**
+ * Is the proposal's program running at the meeting (so that its words, said without any proposal word, may still be
+ * about it)? From a month before its known date (two when the date is only a bound from later links) to the end of
+ * its title year, or for a quarter after it; never past the next edition.
+ */
+function running(c: NameCandidate, p: IndexedProposal): boolean {
+  if (c.days === null) return false;
+  const lead = p.anchorIsBound ? 60 : 30;
+  if (c.days < -lead) return false;
+  // A yearly program runs through its year; any other for about a quarter, or less when a next edition takes over.
+  if (p.year !== null) return c.current;
+  // An estimated date may be weeks early; the program surely ran for a quarter after the first link showed it existed.
+  const later = p.linkBound !== null && p.anchor !== null && p.linkBound > p.anchor ? (Date.parse(p.linkBound) - Date.parse(p.anchor)) / 86_400_000 : 0;
+  return c.days - later <= RUNNING_DAYS && c.current;
+}
+
+/**
+ * What one candidate passage is worth, in [0, 1]:
+ * - a passage that refers to the proposal on its own (see `PhraseRole`) is worth 1, except one everyday word in lower
+ *   case cued only by a decision word somewhere in its sentence ("all the events ... from the community pool") is
+ *   worth 0.6;
+ * - other passages count only while the program runs: a name written as one, or several title words with a proposal
+ *   word in the sentence, 0.35 (a team's or program's words capitalised mid-sentence 0.3); any other nothing;
+ * - garbled speech that does not refer on its own counts half, and a sentence that runs through three or more
+ *   proposals lends each 0.6 of its worth.
+ */
+function weighCandidate(c: NameCandidate, inSentence: number, p: IndexedProposal): number {
+  let e: number;
+  if (c.qualified) {
+    const oneWord = c.role === 'topic' && c.content < 2;
+    const looselyCued = oneWord && !(c.cues.adjacent || c.cues.period) && !c.writtenAsName;
+    e = looselyCued ? LOOSE : 1;
+  } else {
+    if (!running(c, p)) return 0;
+    const several = c.toToken - c.fromToken > 1;
+    if (c.role === 'name') e = c.writtenAsName || several ? 0.35 : 0.1;
+    else if (c.role === 'topic' && c.content >= 2 && c.cues.strong) e = 0.35;
+    else if (c.role !== 'acronym' && c.writtenAsName) e = 0.3;
+    // Everyday words said in passing ("events", "incentives") say nothing, however often they come up.
+    else return 0;
+    if (c.kind === 'fuzzy_name') e *= 0.5;
+  }
+  return inSentence >= 3 ? e * LISTED : e;
+}
+
+const LOOSE = 0.6;
+const LISTED = 0.6;
+
+/**
+ * Distinct passages are independent pieces of evidence: the pair is missed only if every one of them misses
+ * (1 - the product of 1 - worth). A proposer taking part is one more small piece.
+ */
+function scorePair(d: PairDecision): number {
+  const bySentence = new Map<number, number>();
+  d.evidence.forEach((e, i) => {
+    const s = d.sentences[i]!;
+    if (e > (bySentence.get(s) ?? 0)) bySentence.set(s, e);
+  });
+  const values = [...bySentence.values()].filter((e) => e > 0);
+  if (values.length === 0) return 0;
+  let miss = d.proposerPresent ? 1 - PROPOSER_BONUS : 1;
+  for (const e of values) miss *= 1 - e;
+  return 1 - miss;
+}
+
+const PROPOSER_BONUS = 0.15;
+
+/**
+ * The name mentions shown for an accepted pair: those whose passages point at the proposal on their own; when none
+ * does (the pair was accepted on the weight of several), the strongest few.
+ */
+export function evidenceToKeep(d: PairDecision): NameCandidate[] {
+  const qualified = d.names.filter((c) => c.qualified);
+  if (qualified.length > 0 || d.decisive) return qualified;
+  const order = d.names.map((c, i) => ({ c, e: d.evidence[i]! })).sort((a, b) => b.e - a.e || a.c.start - b.c.start);
+  return order.slice(0, 3).map((x) => x.c);
+}

@@ -1,0 +1,385 @@
+import { distance } from 'fastest-levenshtein';
+import { metaphoneKeys } from './build-proposal-index.js';
+import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
+import { hasSubjectSupport, plainAt, readPassageCues, stemAt, windowOf, type LinedTokens, type PassageCues } from './read-passage-cues.js';
+import { resolveCandidates, type MatchContext } from './resolve-candidates.js';
+import { WordTable } from './word-table.js';
+import type { NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
+
+const WINDOW = 12;
+
+function phraseAt(t: LinedTokens, i: number, phrase: NamePhrase): number {
+  const n = phrase.tokens.length;
+  if (i + n > t.count) return -1;
+  for (let k = 0; k < n - 1; k++) if (stemAt(t, i + k) !== phrase.tokens[k] || t.line[i + k] !== t.line[i]) return -1;
+  const last = phrase.tokens[n - 1]!;
+  for (let g = 0; g <= phrase.gap; g++) {
+    const j = i + n - 1 + g;
+    if (j >= t.count || t.line[j] !== t.line[i]) return -1;
+    if (stemAt(t, j) === last) return j + 1;
+  }
+  return -1;
+}
+
+function fuzzyAccepts(text: string, phrase: NamePhrase): boolean {
+  const target = phrase.joined;
+  if (text === target) return true;
+  const d = distance(text, target);
+  const len = Math.max(text.length, target.length);
+  const limit = len <= 5 ? 1 : len <= 11 ? 2 : 3;
+  if (d > limit) return false;
+  const textKeys = metaphoneKeys(text);
+  const targetKeys = metaphoneKeys(target);
+  const samePhonetic = textKeys.some((k) => targetKeys.includes(k));
+  if (samePhonetic) return true;
+  // Near-miss spellings with the same first letter ("cloud most" for Cloudmos) need one edit at most... or two for long names.
+  const nearPhonetic = textKeys.some((k) => targetKeys.some((tk) => distance(k, tk) <= 1));
+  return d <= 1 && text[0] === target[0] && nearPhonetic && len > 5;
+}
+
+const DAY = 86_400_000;
+/** How long a one-off program runs after its proposal, when no next edition says otherwise. */
+const CURRENT_DAYS = 180;
+
+/** Days from the proposal's known date to the meeting; null when the proposal has no known date. */
+function daysFromAnchor(index: ProposalIndex, proposal: number, meetingDate: string): number | null {
+  const anchor = index.byNumber.get(proposal)?.anchor;
+  if (!anchor) return null;
+  return (Date.parse(meetingDate) - Date.parse(anchor)) / DAY;
+}
+
+/** A series number right after the name ("PIP 02", "PIP Zero-One", "PIP01"). */
+function numberAfter(t: LinedTokens, to: number): boolean {
+  for (let i = to; i < Math.min(t.count, to + 2) && t.line[i] === t.line[to - 1]; i++) {
+    const plain = plainAt(t, i)!;
+    if (/^\d{1,2}$/.test(plain) || readOrdinal(plain) !== null) return true;
+    if (plain !== 'zero') return false;
+  }
+  return false;
+}
+
+/** Words that set what follows apart from what is known: "a new hackathon proposal", "another events budget". */
+const ANOTHER = new Set(['new', 'another', 'separate', 'different']);
+
+/**
+ * Is one everyday word ("hackathon", "events") said of some other one: "a new hackathon", "another event", or with a
+ * name of its own before it that the proposal's title does not have ("the Cosmoverse hackathon")?
+ */
+export function namesAnotherOne(t: LinedTokens, from: number, titleStems: readonly string[]): boolean {
+  const before = from - 1;
+  if (before < 0 || t.sentence[before] !== t.sentence[from]) return false;
+  const plain = plainAt(t, before)!;
+  if (ANOTHER.has(plain)) return true;
+  const stem = t.table.stem[t.word[before]!]!;
+  if (t.cap[before] !== 1 || !/^\p{L}/u.test(plain) || STOP_WORDS.has(stem) || GENERIC_WORDS.has(stem) || titleStems.includes(stem)) return false;
+  // A capital at the start of a sentence or line item is no name.
+  return before >= 1 && t.sentence[before - 1] === t.sentence[before] && /^\p{L}/u.test(plainAt(t, before - 1)!);
+}
+
+interface Hit {
+  phrase: NamePhrase;
+  from: number;
+  to: number;
+  fuzzy: boolean;
+}
+
+/**
+ * Does the passage around a name refer to the proposal (or the program it funded)? The rule depends on what the
+ * phrase is to the proposal (see `PhraseRole`):
+ * - a subject name counts alone while the proposal is current (from two months before its known date to four after),
+ *   and with a proposal word or the proposal's subject words at any time;
+ * - the proposer's team or product counts only with a proposal word or subject words nearby, and not long after the
+ *   proposal (a year on, the same team's name with "funding" is about its next request); a platform in the title's
+ *   brackets may also stand alone, written as a name, in the first two months;
+ * - ordinary title words need a proposal word beside them or a period ("Q3 events"); when they are all the title is
+ *   about ("the hackathon" for "Akash Hackathon Proposal") any proposal word nearby, or the proposal's first months, will do;
+ * - initials need a series number after them or a proposal word.
+ */
+interface Circumstances {
+  cues: PassageCues;
+  support: boolean;
+  /** Days from the proposal's known date to the meeting, null when unknown. */
+  days: number | null;
+  /** The first word is capitalised as a name in this meeting. */
+  writtenAsName: boolean;
+  /** Every word of the match is capitalised ("Provider Incentives"). */
+  writtenAsTitle: boolean;
+  /** The meeting falls while the proposal's program runs: from two months before its date until the next edition. */
+  current: boolean;
+}
+
+function refersToProposal(hit: Hit, target: PhraseTarget, { cues, support, days, writtenAsName, writtenAsTitle, current }: Circumstances): boolean {
+  const within = (before: number, after: number): boolean => days === null || (days >= -before && days <= after);
+  switch (target.role) {
+    case 'name':
+      return cues.any || support || (within(30, 60) && (hit.to - hit.from > 1 || writtenAsName));
+    case 'team':
+      if (target.platform && (cues.anyOnLine || support) && within(60, 270)) return true;
+      if ((cues.strong || support) && within(60, 270)) return true;
+      return target.platform && writtenAsName && within(30, 60);
+    case 'topic':
+      // One everyday word ("events", "hackathon") needs its proposal word right beside it; a longer phrase may have it nearby.
+      if (cues.adjacent || cues.period) return true;
+      if (!target.whole) return false;
+      // One everyday word ("the hackathon") needs the decision itself nearby: a vote, the proposal, passing.
+      if (hit.phrase.content < 2) return cues.decision;
+      // The program's own name written as a name ("Provider Incentives", "Website Revamp") while it runs.
+      return cues.strong || support || (writtenAsTitle && hit.phrase.gap === 0 && current);
+    case 'acronym':
+      return cues.strong || support;
+  }
+}
+
+/**
+ * What each word of the meetings is to one proposal index, remembered across meetings (their vocabularies repeat a
+ * lot): the words themselves (`WordTable`), the phrases a word starts, whether a garbled name may start with it, and
+ * the garbled-name lookups already made.
+ */
+export interface IndexLexicon {
+  table: WordTable;
+  /** Phrases starting with each word's stem; null when none (undefined: not looked up yet). */
+  starts: (NamePhrase[] | null | undefined)[];
+  /** 1 when a garbled name may start with the word, 2 when not, 0 not looked up yet. */
+  gate: number[];
+  closest1: (NamePhrase | null | undefined)[];
+  closest2: Map<number, NamePhrase | null>;
+  closest3: Map<number, Map<number, NamePhrase | null>>;
+}
+
+const lexicons = new WeakMap<ProposalIndex, IndexLexicon>();
+/** Past this many distinct words, the memory starts afresh (word numbers must stay below 2^21 for pair keys). */
+const LEXICON_LIMIT = 1 << 20;
+
+/** The lexicon of an index; call once per meeting, before scanning it (a full lexicon is replaced here). */
+export function lexiconFor(index: ProposalIndex): IndexLexicon {
+  let lexicon = lexicons.get(index);
+  if (!lexicon || lexicon.table.size > LEXICON_LIMIT) {
+    lexicon = { table: new WordTable(), starts: [], gate: [], closest1: [], closest2: new Map(), closest3: new Map() };
+    lexicons.set(index, lexicon);
+  }
+  return lexicon;
+}
+
+function phrasesStartingWith(lexicon: IndexLexicon, index: ProposalIndex, id: number): NamePhrase[] | null {
+  let found = lexicon.starts[id];
+  if (found === undefined) {
+    found = index.phrasesByFirst.get(lexicon.table.stem[id]!) ?? null;
+    lexicon.starts[id] = found;
+  }
+  return found;
+}
+
+/**
+ * Could a garbled name start with this word? Not a stop word, a generic word, a number or a word under three letters;
+ * some name starts with its first three letters or its first word sounds like it.
+ */
+function passesGate(lexicon: IndexLexicon, index: ProposalIndex, id: number): boolean {
+  let gate = lexicon.gate[id];
+  if (gate === undefined || gate === 0) {
+    const plain = lexicon.table.plain[id]!;
+    const code = plain.charCodeAt(0);
+    const buckets = index.fuzzyBuckets;
+    const pass =
+      plain.length >= 3 &&
+      !(code >= 48 && code <= 57) &&
+      !STOP_WORDS.has(plain) &&
+      !GENERIC_WORDS.has(lexicon.table.stem[id]!) &&
+      (buckets.has(`g:${plain.slice(0, 3)}`) || metaphoneKeys(plain).some((k) => buckets.has(`w:${k}`)));
+    gate = pass ? 1 : 2;
+    lexicon.gate[id] = gate;
+  }
+  return gate === 1;
+}
+
+const CLOSEST_MEMO_LIMIT = 500_000;
+
+/** The garbled-name lookups are a cache: past a size they start afresh (between meetings, never within one). */
+function trimClosestMemo(lexicon: IndexLexicon): void {
+  if (lexicon.closest2.size + lexicon.closest3.size > CLOSEST_MEMO_LIMIT) {
+    lexicon.closest2.clear();
+    lexicon.closest3.clear();
+  }
+}
+
+/** `closestName` for the words `ids` joined, remembered by their word numbers. */
+function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, ids: number[], joined: string): NamePhrase | null {
+  const [a, b, c] = ids as [number, number?, number?];
+  if (b === undefined) {
+    let found = lexicon.closest1[a];
+    if (found === undefined) lexicon.closest1[a] = found = closestName(index, joined);
+    return found;
+  }
+  if (a >= 2 ** 21 || b >= 2 ** 21) return closestName(index, joined);
+  const pair = a * 2 ** 21 + b;
+  if (c === undefined) {
+    let found = lexicon.closest2.get(pair);
+    if (found === undefined) lexicon.closest2.set(pair, (found = closestName(index, joined)));
+    return found;
+  }
+  let third = lexicon.closest3.get(pair);
+  if (!third) lexicon.closest3.set(pair, (third = new Map()));
+  let found = third.get(c);
+  if (found === undefined) third.set(c, (found = closestName(index, joined)));
+  return found;
+}
+
+/** The name these joined words are a garbling of (spelling and sound), the weightiest when several fit. */
+function closestName(index: ProposalIndex, joined: string): NamePhrase | null {
+  const buckets = index.fuzzyBuckets;
+  const near = new Set<NamePhrase>();
+  const prefix = joined.slice(0, 3);
+  for (let len = joined.length - 2; len <= joined.length + 2; len++) {
+    for (const phrase of buckets.get(`p:${prefix}:${len}`) ?? []) near.add(phrase);
+  }
+  for (const key of metaphoneKeys(joined)) for (const phrase of buckets.get(`m:${key}`) ?? []) near.add(phrase);
+  const hits = [...near].filter((phrase) => fuzzyAccepts(joined, phrase)).sort((a, b) => b.weight - a.weight || a.joined.localeCompare(b.joined));
+  return hits[0] ?? null;
+}
+
+/**
+ * Names and garbled names of proposals in the meeting tokens, each with what its passage says (cues, subject words,
+ * dates) and whether it refers to the proposal on its own (`qualified`). Exact phrases first (longest at each
+ * position); then, over the words no exact name covers, joined one-to-three-word windows compared to names by
+ * spelling and sound. Whether a proposal is mentioned at all is decided later, over all its candidates in the meeting.
+ */
+export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meetingDate: string, lexicon: IndexLexicon): NameCandidate[] {
+  const mentions: NameCandidate[] = [];
+  const covered = new Uint8Array(t.count);
+  const stems = lexicon.table.stem;
+
+  // Where a phrase may start (the only words the exact pass looks at), and how this meeting writes each of those
+  // words: a name is capitalised; a word mostly written in lower case is everyday talk here.
+  const starts: number[] = [];
+  const capitalCount = new Map<string, number>();
+  const lowerCount = new Map<string, number>();
+  for (let i = 0; i < t.count; i++) {
+    if (phrasesStartingWith(lexicon, index, t.word[i]!) === null) continue;
+    starts.push(i);
+    const stem = stems[t.word[i]!]!;
+    const counts = t.cap[i] ? capitalCount : lowerCount;
+    counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  }
+  const usedAsName = (i: number): boolean => {
+    const stem = stems[t.word[i]!]!;
+    return t.cap[i] === 1 && (lowerCount.get(stem) ?? 0) < (capitalCount.get(stem) ?? 0);
+  };
+
+  const judge = (hit: Hit): NameCandidate | null => {
+    const [windowFrom, windowTo] = windowOf(t, hit.from, hit.to, WINDOW);
+    const ctx: MatchContext = { text: t, from: hit.from, to: hit.to, windowFrom, windowTo, meetingDate };
+    // "Akash events" is only in the 2023 title, but the 2024 events are as much meant: look at the whole program.
+    // A phrase with a series number in it ("Builder Quests Proposal 2") names its edition.
+    const numbered = hit.phrase.tokens.some((w) => /^\d+$/.test(w));
+    const candidates = numbered
+      ? hit.phrase.proposals
+      : [...new Set(hit.phrase.targets.flatMap((x) => (x.role === 'topic' ? index.seriesMembers.get(index.byNumber.get(x.proposal)!.series) ?? [x.proposal] : [x.proposal])))];
+    const resolved = resolveCandidates(candidates, ctx, index, hit.phrase);
+    if (!resolved) return null;
+    // A later edition under a new title ("the 2025 community support proposal") is found through the year said.
+    const series = index.byNumber.get(resolved.proposal)!.series;
+    const sibling = hit.phrase.targets.find((x) => index.byNumber.get(x.proposal)!.series === series);
+    let target = hit.phrase.targets.find((x) => x.proposal === resolved.proposal) ??
+      (sibling ? { ...sibling, proposal: resolved.proposal } : { proposal: resolved.proposal, role: 'topic', whole: true, platform: false });
+    // "the Quasarch team": the team going about its business unless the passage is about its proposal.
+    const next = plainAt(t, hit.to);
+    if (target.role === 'name' && next !== undefined && t.line[hit.to] === t.line[hit.from] && (next === 'team' || next === 'teams')) {
+      target = { ...target, role: 'team', platform: false };
+    }
+    const proposal = index.byNumber.get(resolved.proposal)!;
+    // Before a proposal existed, its words meant something else.
+    if (proposal.earliest !== null && meetingDate < proposal.earliest) return null;
+    const cues = readPassageCues(t, hit.from, hit.to);
+    if (target.role === 'acronym' && !numberAfter(t, hit.to) && !cues.strong) return null;
+    const support = hasSubjectSupport(t, hit.from, hit.to, proposal.subject, hit.phrase.tokens);
+    const writtenAsName = hit.fuzzy ? t.cap[hit.from] === 1 : usedAsName(hit.from);
+    let writtenAsTitle = true;
+    for (let k = hit.from; k < hit.to && writtenAsTitle; k++) writtenAsTitle = t.cap[k] === 1 || !/^\p{L}/u.test(plainAt(t, k)!);
+    const days = daysFromAnchor(index, resolved.proposal, meetingDate);
+    // A yearly program ("2024 Community Support") runs to the end of its year unless a next edition takes over.
+    const runsUntil = proposal.until ?? (proposal.year !== null ? `${proposal.year + 1}-01-01` : null);
+    const current = days !== null && days >= -60 && (runsUntil === null ? days <= CURRENT_DAYS : meetingDate < runsUntil);
+    const qualified =
+      refersToProposal(hit, target, { cues, support, days, writtenAsName, writtenAsTitle, current }) &&
+      !(target.role === 'topic' && hit.phrase.content < 2 && namesAnotherOne(t, hit.from, proposal.titleStems));
+    const base = target.role === 'name' ? (hit.to - hit.from > 1 ? 0.85 : 0.75) : target.role === 'team' ? 0.7 : 0.6;
+    return {
+      proposal: resolved.proposal,
+      kind: hit.fuzzy ? 'fuzzy_name' : 'name',
+      confidence: (hit.fuzzy ? Math.min(base, 0.5) : base) * (resolved.byDate ? 0.85 : 1),
+      start: t.start[hit.from]!,
+      end: t.end[hit.to - 1]!,
+      fromToken: hit.from,
+      toToken: hit.to,
+      role: target.role,
+      whole: target.whole,
+      qualified,
+      cues,
+      support,
+      days,
+      current,
+      writtenAsName,
+      writtenAsTitle,
+      byDate: resolved.byDate,
+      content: hit.phrase.content,
+      phrase: hit.phrase.tokens,
+    };
+  };
+
+  for (let s = 0; s < starts.length; s++) {
+    const i = starts[s]!;
+    const phrases = phrasesStartingWith(lexicon, index, t.word[i]!)!;
+    let best: NamePhrase | null = null;
+    let bestTo = -1;
+    for (const phrase of phrases) {
+      const to = phraseAt(t, i, phrase);
+      if (to !== -1 && (!best || phrase.tokens.length > best.tokens.length)) {
+        best = phrase;
+        bestTo = to;
+      }
+    }
+    if (!best) continue;
+    const start = i;
+    for (let k = start; k < bestTo; k++) covered[k] = 1;
+    // Words inside a matched name are not looked up again ("Builder Quests Proposal 2" is not also "quests").
+    while (s + 1 < starts.length && starts[s + 1]! < bestTo) s++;
+    const hit: Hit = { phrase: best, from: start, to: bestTo, fuzzy: false };
+    const judged = judge(hit);
+    if (judged) mentions.push(judged);
+  }
+  if (index.fuzzyBuckets.size === 0) return mentions;
+  trimClosestMemo(lexicon);
+  const ids: number[] = [];
+  for (let i = 0; i < t.count; i++) {
+    if (covered[i]) continue;
+    // Cheap gate: some name starts with the same three letters, or its first word sounds like this word.
+    if (!passesGate(lexicon, index, t.word[i]!)) continue;
+    let joined = '';
+    let weak: NameCandidate | null = null;
+    ids.length = 0;
+    for (let k = 0; k < 3 && i + k < t.count; k++) {
+      if (covered[i + k] || t.line[i + k] !== t.line[i]) break;
+      joined += plainAt(t, i + k)!;
+      ids.push(t.word[i + k]!);
+      if (joined.length < 4) continue;
+      const phrase = closestNameOf(lexicon, index, ids, joined);
+      if (!phrase) continue;
+      const to = i + k + 1;
+      if (k === 0 && t.cap[i] !== 1 && !readPassageCues(t, i, to).any) continue;
+      const judged = judge({ phrase, from: i, to, fuzzy: true });
+      if (!judged) continue;
+      // A reading that does not refer to the proposal on its own is kept in reserve: a longer window may read better.
+      if (!judged.qualified) {
+        weak ??= judged;
+        continue;
+      }
+      weak = null;
+      mentions.push(judged);
+      for (let c = i; c < to; c++) covered[c] = 1;
+      break;
+    }
+    if (weak) mentions.push(weak);
+  }
+  return mentions;
+}
+
+export type { LinedTokens };

@@ -1,0 +1,78 @@
+import type { MentionKind } from './types.js';
+import type { ProposalIndex } from './types.js';
+
+export interface RawMention {
+  proposals: number[];
+  kind: MentionKind;
+  confidence: number;
+  start: number;
+  end: number;
+}
+
+const DISCUSSION_LINK =
+  /(?:https?:\/\/)?(?:www\.)?github\.com\/(?:orgs\/([\w.-]+)|([\w.-]+)\/([\w.-]+))\/discussions\/(\d+)(?:#discussioncomment-\d+)?/gi;
+const ONCHAIN_URL = /(?:https?:\/\/)?(?:www\.)?mintscan\.io\/akash\/proposals?\/(\d+)|\/cosmos\/gov\/v1(?:beta1)?\/proposals\/(\d+)/gi;
+const ONCHAIN_TEXT = /\b(?:governance\s+|gov\s+|on-?chain\s+)?(?:proposal|prop)s?\s*(?:#|no\.?|number|id)?\s*(\d{1,5})\b/gi;
+const NUMBER_BEFORE = /\b(\d{2,5})\s+(?:[A-Za-z]+\s+){0,3}?(?:governance\s+)?(?:proposal|prop)\b/gi;
+const AEP = /\bA\.?E\.?P\s*[-#:]?\s*(\d{1,4})\b/gi;
+const AP = /\bAP\s*[-#]?\s*(\d{1,4})\b/g;
+const AEP_CONTEXT = /\bA\.?E\.?P|enhancement proposal/i;
+
+/** Links to GitHub discussions, in every form; only to the discussion they name. */
+export function extractLinkMentions(raw: string, index: ProposalIndex, lower = raw.toLowerCase()): RawMention[] {
+  const mentions: RawMention[] = [];
+  // The pattern needs "/discussions/" in some case: most meetings have none, and looking for that is cheap.
+  if (!lower.includes('/discussions/')) return mentions;
+  for (const m of raw.matchAll(DISCUSSION_LINK)) {
+    const owner = (m[1] ?? m[2] ?? '').toLowerCase();
+    const repo = m[3]?.toLowerCase() ?? null;
+    const proposal = index.byNumber.get(Number(m[4]));
+    if (!proposal) continue;
+    if (proposal.owner && proposal.owner.toLowerCase() !== owner) continue;
+    if (proposal.repo && repo && proposal.repo.toLowerCase() !== repo) continue;
+    mentions.push({ proposals: [proposal.number], kind: 'link', confidence: 0.98, start: m.index, end: m.index + m[0].length });
+  }
+  return mentions;
+}
+
+/** On-chain proposal numbers ("proposal 291", "prop #291", mintscan links) and AEP numbers ("AEP-62", "Aep66"). */
+export function extractNumberMentions(raw: string, index: ProposalIndex, lower = raw.toLowerCase()): RawMention[] {
+  const mentions: RawMention[] = [];
+  const push = (numbers: number[] | undefined, kind: MentionKind, confidence: number, start: number, end: number): void => {
+    if (numbers && numbers.length > 0) mentions.push({ proposals: numbers, kind, confidence, start, end });
+  };
+  // Each pattern needs a word it starts from ("mintscan", "/cosmos/gov/", "prop"); without it the text is not searched.
+  if (index.byOnchain.size > 0 && (lower.includes('mintscan') || lower.includes('/cosmos/gov/'))) {
+    for (const m of raw.matchAll(ONCHAIN_URL)) {
+      push(index.byOnchain.get(Number(m[1] ?? m[2])), 'onchain', 0.95, m.index, m.index + m[0].length);
+    }
+  }
+  if (index.byOnchain.size > 0 && lower.includes('prop')) {
+    for (const m of raw.matchAll(ONCHAIN_TEXT)) {
+      const before = raw.slice(Math.max(0, m.index - 30), m.index);
+      if (/discussions?\/?\s*$|#\s*$/i.test(before)) continue;
+      push(index.byOnchain.get(Number(m[1])), 'onchain', 0.85, m.index, m.index + m[0].length);
+    }
+    for (const m of raw.matchAll(NUMBER_BEFORE)) {
+      const n = Number(m[1]);
+      if (n >= 1990 && n <= 2100) continue;
+      const before = raw[m.index - 1] ?? ' ';
+      if (/[$€£.,#\d]/.test(before) || /discussions?\/?\s*#?\s*$/i.test(raw.slice(Math.max(0, m.index - 20), m.index))) continue;
+      push(index.byOnchain.get(n), 'onchain', 0.7, m.index, m.index + m[1]!.length);
+    }
+  }
+  if (index.byAep.size > 0) {
+    for (const m of raw.matchAll(AEP)) push(index.byAep.get(Number(m[1])), 'aep', 0.95, m.index, m.index + m[0].length);
+    for (const m of raw.matchAll(AP)) {
+      const line = lineAround(raw, m.index);
+      if (AEP_CONTEXT.test(line)) push(index.byAep.get(Number(m[1])), 'aep', 0.8, m.index, m.index + m[0].length);
+    }
+  }
+  return mentions;
+}
+
+function lineAround(raw: string, offset: number): string {
+  const start = raw.lastIndexOf('\n', offset) + 1;
+  const end = raw.indexOf('\n', offset);
+  return raw.slice(Math.max(start, offset - 400), end === -1 ? raw.length : Math.min(end, offset + 400));
+}

@@ -1,0 +1,129 @@
+import { distance } from 'fastest-levenshtein';
+import { DECISION_CUES, PAIR_CUES, PROPOSAL_CUES, STRONG_PROPOSAL_CUES } from './stop-words.js';
+import type { WordScan } from './scan-words.js';
+
+/** The meeting's words with their lines and sentences (see `scanWords`). */
+export type LinedTokens = WordScan;
+
+/** What the words around a matched phrase say about it: is the passage about a proposal or a funded program? */
+export interface PassageCues {
+  /** A proposal or program word (proposal, budget, vote, initiative, sprint, ...) in the passage. */
+  any: boolean;
+  /** A word about the proposal itself (proposal, funding, budget, vote, on chain, community pool, ...). */
+  strong: boolean;
+  /** A proposal word right after the phrase ("events proposal", "hackathon budget") or just before it ("proposal for the hackathon"). */
+  adjacent: boolean;
+  /** A period said with the phrase: "Q3 events", "Q4 hackathon". */
+  period: boolean;
+  /** A word of the governance decision itself nearby: proposal, governance, vote, passed, approved, on chain. */
+  decision: boolean;
+  /** A proposal or program word on the same line, in this sentence or the next ("Questly update. Sprint 2 started."). */
+  anyOnLine: boolean;
+}
+
+const CUE_WINDOW = 8;
+/** Words that may stand between a phrase and its proposal word: "events governance proposal", "hackathon 2024 budget". */
+const FILLERS = new Set(['governance', 'spend', 'funding', 'community', 'pool', 'support', 'akash', 'the', 'a', 'for', 'on', 'chain']);
+const LEADING_FILLERS = new Set(['for', 'the', 'a', 'an', 'on', 'about', 'of', 'around', 'akash']);
+/** Proposal words that may come before what they are for ("the proposal for the hackathon"). */
+const LEADING_CUES = new Set(['proposal', 'prop', 'funding', 'fund', 'budget', 'grant', 'request', 'requested', 'spend', 'resourcing']);
+
+const isYear = (plain: string): boolean => /^(19|20)\d\d$/.test(plain);
+
+/** Stem and plain form of the word at `i`, or undefined past the end. */
+export const stemAt = (t: LinedTokens, i: number): string | undefined => (i >= 0 && i < t.count ? t.table.stem[t.word[i]!] : undefined);
+export const plainAt = (t: LinedTokens, i: number): string | undefined => (i >= 0 && i < t.count ? t.table.plain[t.word[i]!] : undefined);
+
+const isQuarter = (t: LinedTokens, i: number): boolean =>
+  plainAt(t, i) === 'q' && /^[1-4]$/.test(plainAt(t, i + 1) ?? '') && t.sentence[i] === t.sentence[i + 1];
+
+function isCueAt(t: LinedTokens, i: number, set: ReadonlySet<string>): boolean {
+  if (set.has(stemAt(t, i)!)) return true;
+  const second = PAIR_CUES.get(plainAt(t, i)!);
+  return second !== undefined && plainAt(t, i + 1) === second && t.sentence[i + 1] === t.sentence[i];
+}
+
+/** Word range [a, b) of the same line (or sentence) reaching `size` words either side of [from, to). */
+export function windowOf(t: LinedTokens, from: number, to: number, size: number, unit: 'line' | 'sentence' = 'line'): [number, number] {
+  const of = unit === 'line' ? t.line : t.sentence;
+  const id = of[from]!;
+  let a = from;
+  while (a > 0 && from - a < size && of[a - 1] === id) a--;
+  let b = to;
+  while (b < t.count && b - to < size && of[b] === id) b++;
+  return [a, b];
+}
+
+/** Reads the proposal words and periods around words [from, to). */
+export function readPassageCues(t: LinedTokens, from: number, to: number): PassageCues {
+  const line = t.sentence[from]!;
+  const cues: PassageCues = { any: false, strong: false, adjacent: false, period: false, decision: false, anyOnLine: false };
+
+  for (let i = to, skipped = 0; i < t.count && t.sentence[i] === line && skipped <= 2; i++) {
+    if (isCueAt(t, i, STRONG_PROPOSAL_CUES)) {
+      cues.adjacent = true;
+      break;
+    }
+    if (!FILLERS.has(stemAt(t, i)!) && !isYear(plainAt(t, i)!)) break;
+    skipped++;
+  }
+  // "funding proposal for the hackathon", "budget for Q3 events".
+  for (let i = from - 1, skipped = 0; i >= 0 && t.sentence[i] === line && skipped <= 3; i--) {
+    const stem = stemAt(t, i)!;
+    if (skipped > 0 && LEADING_CUES.has(stem)) {
+      cues.adjacent = true;
+      break;
+    }
+    if (!LEADING_FILLERS.has(stem) && !(i >= 1 && isQuarter(t, i - 1)) && !isQuarter(t, i)) break;
+    skipped++;
+  }
+  // "Q3 events", "Q4 Akash hackathon". A year alone is not enough: "2024 events" is as often the events as the budget.
+  for (let i = from - 1, skipped = 0; i >= 1 && t.sentence[i] === line && skipped <= 1; i--) {
+    if (isQuarter(t, i - 1)) {
+      cues.period = true;
+      break;
+    }
+    if (!LEADING_FILLERS.has(stemAt(t, i)!)) break;
+    skipped++;
+  }
+
+  const [a, b] = windowOf(t, from, to, CUE_WINDOW, 'sentence');
+  for (let i = a; i < b; i++) {
+    if (i >= from && i < to) continue;
+    if (isCueAt(t, i, STRONG_PROPOSAL_CUES)) {
+      cues.strong = true;
+      cues.any = true;
+      cues.anyOnLine = true;
+      break;
+    }
+    if (isCueAt(t, i, PROPOSAL_CUES)) cues.any = cues.anyOnLine = true;
+  }
+  for (let i = a; i < b && !cues.decision; i++) if ((i < from || i >= to) && isCueAt(t, i, DECISION_CUES)) cues.decision = true;
+  const [la, lb] = windowOf(t, from, to, CUE_WINDOW, 'line');
+  for (let i = la; i < lb && !cues.anyOnLine; i++) if ((i < from || i >= to) && isCueAt(t, i, PROPOSAL_CUES)) cues.anyOnLine = true;
+  for (let i = from; i < to; i++) {
+    if (STRONG_PROPOSAL_CUES.has(stemAt(t, i)!)) cues.adjacent = cues.strong = cues.any = cues.anyOnLine = true;
+  }
+  return cues;
+}
+
+const SUPPORT_WINDOW = 12;
+
+/**
+ * Does the passage also use the proposal's own subject words ("Thumper ... foundational model", "Zealy ... developer
+ * onboarding")? Words of the matched phrase do not count. Long words may be misspelt by one letter ("acquistion").
+ */
+export function hasSubjectSupport(t: LinedTokens, from: number, to: number, subject: readonly string[], said: readonly string[]): boolean {
+  const words = subject.filter((w) => !said.includes(w) && /\p{L}/u.test(w));
+  if (words.length === 0) return false;
+  const [a, b] = windowOf(t, from, to, SUPPORT_WINDOW, 'sentence');
+  for (let i = a; i < b; i++) {
+    if (i >= from && i < to) continue;
+    const stem = stemAt(t, i)!;
+    for (const w of words) {
+      if (stem === w) return true;
+      if (w.length >= 7 && Math.abs(stem.length - w.length) <= 1 && stem[0] === w[0] && distance(stem, w) <= 1) return true;
+    }
+  }
+  return false;
+}

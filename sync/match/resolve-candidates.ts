@@ -1,0 +1,156 @@
+import { readOrdinal } from './stop-words.js';
+import { plainAt, stemAt, type LinedTokens } from './read-passage-cues.js';
+import type { IndexedProposal, NamePhrase, ProposalIndex } from './types.js';
+
+export interface MatchContext {
+  /** The meeting's words. */
+  text: LinedTokens;
+  /** Index of the first and one past the last matched token. */
+  from: number;
+  to: number;
+  /** Token range of the surrounding window (same line). */
+  windowFrom: number;
+  windowTo: number;
+  meetingDate: string;
+}
+
+export interface Resolution {
+  proposal: number;
+  /** True when the meeting date, not the text, decided between several proposals of one program. */
+  byDate: boolean;
+}
+
+const ORDINAL_CONNECTORS = new Set(['phase', 'round', 'proposal', 'number', 'no', 'pilot', 'prop', 'part', 'season', 'version', 'zero', 'the', 'discussion', 'funding', 'pip', 'v']);
+
+function ordinalAfter(ctx: MatchContext): number | null {
+  for (let i = ctx.to; i < Math.min(ctx.windowTo, ctx.to + 4); i++) {
+    const plain = plainAt(ctx.text, i)!;
+    // The series number belongs to the same sentence: "Zealy. The 3rd sprint" is not Zealy 3.
+    if (/[.!?;:]\s/.test(ctx.text.raw.slice(ctx.text.end[i - 1]!, ctx.text.start[i]! + 1))) return null;
+    const n = readOrdinal(plain);
+    if (n !== null) return n;
+    if (!ORDINAL_CONNECTORS.has(plain)) return null;
+  }
+  return null;
+}
+
+/** "the second Builder Quests proposal", "3rd round of ...": a series number said just before the name. */
+function ordinalBefore(ctx: MatchContext): number | null {
+  const t = ctx.text;
+  const prev = ctx.from - 1;
+  const prevPlain = plainAt(t, prev);
+  if (prevPlain === undefined || prev < ctx.windowFrom) return null;
+  if (/^(?:first|second|third|fourth|fifth)$/.test(prevPlain)) return readOrdinal(prevPlain);
+  const beforeSuffix = plainAt(t, prev - 1);
+  if (/^(?:st|nd|rd|th)$/.test(prevPlain) && beforeSuffix !== undefined && t.end[prev - 1] === t.start[prev]) return readOrdinal(beforeSuffix);
+  return null;
+}
+
+function yearsInWindow(ctx: MatchContext): Set<number> {
+  const years = new Set<number>();
+  const meetingYear = Number(ctx.meetingDate.slice(0, 4));
+  const meetingMonth = Number(ctx.meetingDate.slice(5, 7));
+  for (let i = ctx.windowFrom; i < ctx.windowTo; i++) {
+    const plain = plainAt(ctx.text, i)!;
+    if (/^(19|20)\d\d$/.test(plain)) years.add(Number(plain));
+    if (plain === 'q' && /^[1-4]$/.test(plainAt(ctx.text, i + 1) ?? '')) {
+      const next = plainAt(ctx.text, i + 2) ?? '';
+      if (/^(19|20)\d\d$/.test(next)) continue;
+      const quarter = Number(plainAt(ctx.text, i + 1)!);
+      // In the last quarter, talk of Q1/Q2 is about next year's plan.
+      years.add(meetingMonth >= 10 && quarter <= 2 ? meetingYear + 1 : meetingYear);
+    }
+  }
+  return years;
+}
+
+/**
+ * Picks the one proposal a name points to among several that share it: first by the other words of their titles
+ * found nearby, then by a year or series number in the text, then by which one was current at the meeting date.
+ * Returns null when the text does not decide and the dates cannot either.
+ */
+export function resolveCandidates(candidates: number[], ctx: MatchContext, index: ProposalIndex, phrase?: NamePhrase): Resolution | null {
+  let pool = candidates.map((n) => index.byNumber.get(n)).filter((p): p is IndexedProposal => p !== undefined);
+  if (pool.length === 0) return null;
+  if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
+
+  const nearby = new Set<string>();
+  for (let i = ctx.windowFrom; i < ctx.windowTo; i++) nearby.add(stemAt(ctx.text, i)!);
+  const scored = pool.map((p) => {
+    // The proposer's name nearby ("Fenil presented a hackathon proposal") counts like a title word.
+    const matched = p.key.filter((k) => nearby.has(k)).length + (p.people.some((w) => nearby.has(w)) ? 1 : 0);
+    return { p, matched, coverage: p.key.length === 0 ? 0 : matched / p.key.length };
+  });
+  const bestMatched = Math.max(...scored.map((s) => s.matched));
+  const top = scored.filter((s) => s.matched === bestMatched);
+  const bestCoverage = Math.max(...top.map((s) => s.coverage));
+  pool = top.filter((s) => s.coverage === bestCoverage).map((s) => s.p);
+  if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
+
+  const years = yearsInWindow(ctx);
+  if (years.size > 0 && pool.some((p) => p.year !== null)) {
+    const sameYear = pool.filter((p) => p.year !== null && years.has(p.year));
+    if (sameYear.length > 0) pool = sameYear;
+    else {
+      const successor = successorForYear(pool, years, ctx, index);
+      if (successor) return { proposal: successor, byDate: false };
+      pool = pool.filter((p) => p.year === null);
+    }
+    if (pool.length === 0) return null;
+    if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
+  }
+
+  if (pool.some((p) => p.ordinal !== null)) {
+    const ordinal = ordinalAfter(ctx) ?? ordinalBefore(ctx);
+    if (ordinal !== null) {
+      const same = pool.filter((p) => (p.ordinal ?? 1) === ordinal);
+      if (same.length === 0) return null;
+      pool = same;
+      if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
+    }
+  }
+
+  // Which of them existed at the meeting? A proposal dated only by the first meeting that linked it may have gone up
+  // some weeks earlier.
+  const existsBy = (p: IndexedProposal): string | null =>
+    p.startsAt === null ? null : p.anchorIsBound && p.startsAt === p.anchor ? shiftDays(p.startsAt, -LINK_LEAD_DAYS) : p.startsAt;
+  const current = pool
+    .filter((p) => existsBy(p) !== null && existsBy(p)! <= ctx.meetingDate)
+    .sort((a, b) => (a.startsAt! < b.startsAt! ? 1 : a.startsAt! > b.startsAt! ? -1 : b.number - a.number));
+  // Only editions of one program ("2023 events", "2024 events") are told apart by the date; unrelated proposals that
+  // share a word need the text to decide, unless just one of them existed yet.
+  const oneProgram = new Set(pool.map((p) => p.series)).size === 1 || (phrase !== undefined && phrase.targets.every((x) => x.role === 'team' && x.platform));
+  if (!oneProgram && current.length > 1) return null;
+  if (current[0]) return { proposal: current[0].number, byDate: true };
+  // Nothing posted yet: a program is often talked about in the weeks before its first discussion goes up.
+  const upcoming = pool
+    .filter((p) => p.startsAt !== null && daysBetween(ctx.meetingDate, p.startsAt) <= UPCOMING_DAYS)
+    .sort((a, b) => (a.startsAt! < b.startsAt! ? -1 : a.startsAt! > b.startsAt! ? 1 : a.number - b.number));
+  return upcoming[0] ? { proposal: upcoming[0].number, byDate: true } : null;
+}
+
+const LINK_LEAD_DAYS = 30;
+
+function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const UPCOMING_DAYS = 90;
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / 86_400_000;
+}
+
+/**
+ * "The 2025 community support proposal" when the community-support proposals stop at 2024: the program's next
+ * edition may carry a new title. Pick the one proposal of that year whose title shares a word with the name said.
+ */
+function successorForYear(pool: IndexedProposal[], years: Set<number>, ctx: MatchContext, index: ProposalIndex): number | null {
+  const said = new Set<string>();
+  for (let i = ctx.from; i < ctx.to; i++) said.add(stemAt(ctx.text, i)!);
+  const poolNumbers = new Set(pool.map((p) => p.number));
+  const found = index.proposals.filter(
+    (p) => p.year !== null && years.has(p.year) && !poolNumbers.has(p.number) && p.titleStems.some((s) => said.has(s)),
+  );
+  return found.length === 1 ? found[0]!.number : null;
+}

@@ -1,0 +1,135 @@
+import { classOf, isCapital } from './tokenize.js';
+import type { WordTable } from './word-table.js';
+
+/**
+ * The words of a meeting as parallel arrays (no object per word): the same words, offsets and capitals as
+ * `tokenize`, each word as its number in a `WordTable`, with the line and sentence each word is in.
+ */
+export interface WordScan {
+  raw: string;
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  /** Number of each word in `table`. */
+  word: Int32Array;
+  /** 1 when the word starts with a capital letter. */
+  cap: Uint8Array;
+  /** Line number of each word. */
+  line: Int32Array;
+  /** Sentence number of each word: a new line or a full stop (".", "?", "!", ";" before white space) starts one. */
+  sentence: Int32Array;
+  table: WordTable;
+}
+
+/** 1 for ASCII letters, 2 for digits, 0 for anything else. */
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+
+let scratch = { size: 0, start: new Int32Array(0), end: new Int32Array(0), word: new Int32Array(0), cap: new Uint8Array(0), line: new Int32Array(0), sentence: new Int32Array(0) };
+
+function buffers(size: number): typeof scratch {
+  if (scratch.size < size) {
+    const n = Math.max(size, scratch.size * 2, 4096);
+    scratch = { size: n, start: new Int32Array(n), end: new Int32Array(n), word: new Int32Array(n), cap: new Uint8Array(n), line: new Int32Array(n), sentence: new Int32Array(n) };
+  }
+  return scratch;
+}
+
+/**
+ * One pass over the text: words (runs of letters or of digits), their lines and sentences. The arrays are reused
+ * from call to call, so a scan is valid until the next one.
+ */
+export function scanWords(raw: string, table: WordTable): WordScan {
+  const n = raw.length;
+  const b = buffers(n + 1);
+  const { start: starts, end: ends, word, cap, line: lines, sentence: sentences } = b;
+  let count = 0;
+  let line = 0;
+  let sentence = 0;
+  // A sentence ends at ". ", "? ", "! " or "; " (or before a line break) between two words.
+  let stop = false;
+  let newLine = false;
+  let i = 0;
+  while (i < n) {
+    let code = raw.charCodeAt(i);
+    if (code < 128) {
+      const kind = ASCII_CLASS[code]!;
+      if (kind === 0) {
+        if (code === 10) {
+          line++;
+          newLine = true;
+        } else if ((code === 46 || code === 33 || code === 63 || code === 59) && i + 1 < n) {
+          const next = raw.charCodeAt(i + 1);
+          if (next === 32 || next === 10 || next === 9 || next === 13) stop = true;
+        }
+        i++;
+        continue;
+      }
+      // The common case, an ASCII run: classify, lower-case and hash in one go.
+      const from = i;
+      let hash = 0x811c9dc5;
+      let j = i;
+      let c = code;
+      while (j < n && c < 128 && ASCII_CLASS[c] === kind) {
+        hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+        j++;
+        c = raw.charCodeAt(j);
+      }
+      // A run that goes on past ASCII ("café") is read by the general path below.
+      if (!(j < n && c >= 128 && classOf(raw, j, c, c >= 0xd800 && c <= 0xdbff && j + 1 < n ? 2 : 1) === kind)) {
+        if (count > 0 && (newLine || stop)) sentence++;
+        starts[count] = from;
+        ends[count] = j;
+        word[count] = table.internAsciiHashed(raw, from, j, hash);
+        cap[count] = code >= 65 && code <= 90 ? 1 : 0;
+        lines[count] = line;
+        sentences[count] = sentence;
+        count++;
+        stop = false;
+        newLine = false;
+        i = j;
+        continue;
+      }
+    }
+    let width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+    let kind = classOf(raw, i, code, width);
+    if (kind === 0) {
+      if (code === 10) {
+        line++;
+        newLine = true;
+      }
+      if ((code === 46 || code === 33 || code === 63 || code === 59) && i + 1 < n) {
+        const next = raw.charCodeAt(i + 1);
+        if (next === 32 || next === 10 || next === 9 || next === 13) stop = true;
+      }
+      i += width;
+      continue;
+    }
+    const from = i;
+    const runKind = kind;
+    let ascii = code < 128;
+    while (i < n && kind === runKind) {
+      i += width;
+      if (i >= n) break;
+      code = raw.charCodeAt(i);
+      width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+      kind = classOf(raw, i, code, width);
+      if (kind === runKind && code >= 128) ascii = false;
+    }
+    const id = ascii ? table.internAscii(raw, from, i) : table.internOther(raw, from, i);
+    // A run whose plain form is empty (only marks) is no word, as in `tokenize`.
+    if (table.plain[id]!.length === 0) continue;
+    const first = raw.charCodeAt(from);
+    if (count > 0 && (newLine || stop)) sentence++;
+    starts[count] = from;
+    ends[count] = i;
+    word[count] = id;
+    cap[count] = ascii ? (first >= 65 && first <= 90 ? 1 : 0) : isCapital(first, raw.slice(from, i)) ? 1 : 0;
+    lines[count] = line;
+    sentences[count] = sentence;
+    count++;
+    stop = false;
+    newLine = false;
+  }
+  return { raw, count, start: starts, end: ends, word, cap, line: lines, sentence: sentences, table };
+}

@@ -1,0 +1,69 @@
+/** Common English function words: never part of a name on their own. */
+export const STOP_WORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between ' +
+    'both but by can could did do does doing down during each few for from further had has have having he her here ' +
+    'hers him his how i if in into is it its itself just let me more most my no nor not now of off on once only or ' +
+    'other our ours out over own same she should so some such than that the their them then there these they this ' +
+    'those through to too under until up very was we were what when where which while who whom why will with would ' +
+    'you your yours new full via per misc etc vs us one two three four five six seven eight nine ten first second ' +
+    'third next last get got make made take like yeah okay ok right well really think know going want go see say ' +
+    'said thing things lot way time year years month months week weeks day days today people team teams work'
+  ).split(' '),
+);
+
+/**
+ * Words every governance proposal uses: they describe the kind of document, not which one.
+ * Month names and quarter words are here because they date a proposal rather than name it.
+ */
+export const GENERIC_WORDS = new Set(
+  (
+    'proposal proposals prop props funding fund funds request requests requested grant budget ask asking ' +
+    'discussion discussions governance vote voting onchain chain pool spend network akash akt usd ' +
+    'sig wg working group groups committee steering meeting meetings update updates project projects program ' +
+    'programs initiative initiatives phase phases part round plan plans based ' +
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec q quarter quarterly annual'
+  ).split(' '),
+);
+
+/** Words near a topic word that show a proposal (not the everyday thing) is meant. */
+export const PROPOSAL_CUES = new Set(
+  (
+    'proposal proposals prop props governance funding funded fund funds budget vote voted voting passed pass onchain ' +
+    'discussion discussions spend request requested resourcing grant approved approval pilot program initiative ' +
+    'campaign sprint'
+  ).split(' '),
+);
+
+/**
+ * The subset of cues that speak of the proposal itself (money, vote, the document), not of a running program: a
+ * team's or product's own name needs one of these (or the proposal's subject words) to count. "Discussion" is not
+ * among them: meeting notes call every agenda item a discussion.
+ */
+export const STRONG_PROPOSAL_CUES = new Set(
+  (
+    'proposal proposals prop props governance funding funded fund funds budget vote voted voting passed pass onchain ' +
+    'spend request requested resourcing grant approved'
+  ).split(' '),
+);
+
+/** Words of the governance decision itself: what a program word alone ("the hackathon") needs nearby. */
+export const DECISION_CUES = new Set('proposal proposals prop props governance vote voted voting passed onchain approved'.split(' '));
+
+/** Two-word cues: "community pool", "on chain". The first word is looked up, the second must follow. */
+export const PAIR_CUES: ReadonlyMap<string, string> = new Map([
+  ['community', 'pool'],
+  ['on', 'chain'],
+]);
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
+};
+
+/** A small series number written as digits ("02", "3") or as a word ("two", "third"). */
+export function readOrdinal(plain: string): number | null {
+  if (/^\d{1,2}$/.test(plain)) return Number(plain);
+  return NUMBER_WORDS[plain] ?? null;
+}

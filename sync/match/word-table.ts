@@ -1,0 +1,99 @@
+import { plainWord } from './tokenize.js';
+
+const EMPTY = 0;
+
+/**
+ * Interned words: each distinct lower-case word of the meetings gets a small number, found again from the meeting
+ * text without building a string (the word's characters are hashed and compared in place). Meeting vocabularies
+ * repeat a lot, so after the first meetings nearly every word is found without allocating anything.
+ */
+export class WordTable {
+  /** Lower-case letters/digits, diacritics removed (`Token.plain`). */
+  readonly plain: string[] = [];
+  /** `plain` with a plural `s` removed (`Token.stem`). */
+  readonly stem: string[] = [];
+  private slots = new Int32Array(1 << 14);
+  private mask = (1 << 14) - 1;
+
+  get size(): number {
+    return this.plain.length;
+  }
+
+  /** The number of the ASCII word `text[start, end)`, compared case-insensitively. */
+  internAscii(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      hash = Math.imul(hash ^ c, 0x01000193);
+    }
+    return this.internAsciiHashed(text, start, end, hash);
+  }
+
+  /** `internAscii` when the caller already hashed the lower-cased characters (FNV-1a, as `hashAscii`). */
+  internAsciiHashed(text: string, start: number, end: number, hash: number): number {
+    const length = end - start;
+    let slot = hash & this.mask;
+    for (;;) {
+      const entry = this.slots[slot]!;
+      if (entry === EMPTY) break;
+      const word = this.plain[entry - 1]!;
+      if (word.length === length && (text.startsWith(word, start) || sameAscii(word, text, start))) return entry - 1;
+      slot = (slot + 1) & this.mask;
+    }
+    return this.add(text.slice(start, end).toLowerCase(), slot);
+  }
+
+  /** The number of a word given as its plain form (for words with characters outside ASCII). */
+  internPlain(word: string): number {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+    let slot = hash & this.mask;
+    for (;;) {
+      const entry = this.slots[slot]!;
+      if (entry === EMPTY) break;
+      if (this.plain[entry - 1] === word) return entry - 1;
+      slot = (slot + 1) & this.mask;
+    }
+    return this.add(word, slot);
+  }
+
+  /** The number of the non-ASCII word `text[start, end)`. */
+  internOther(text: string, start: number, end: number): number {
+    return this.internPlain(plainWord(text.slice(start, end)));
+  }
+
+  private add(plain: string, slot: number): number {
+    const id = this.plain.length;
+    this.plain.push(plain);
+    const len = plain.length;
+    // Same rule as `tokenize`: a plural "s" off words longer than four letters, not "ss".
+    const stem = len > 4 && plain.charCodeAt(len - 1) === 115 && plain.charCodeAt(len - 2) !== 115 && !/\d/.test(plain) ? plain.slice(0, -1) : plain;
+    this.stem.push(stem);
+    this.slots[slot] = id + 1;
+    if (this.plain.length * 2 > this.slots.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const size = this.slots.length * 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.plain.forEach((word, id) => {
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+      let slot = hash & this.mask;
+      while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
+      this.slots[slot] = id + 1;
+    });
+  }
+}
+
+function sameAscii(word: string, text: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) {
+    let c = text.charCodeAt(start + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}

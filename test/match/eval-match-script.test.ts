@@ -1,0 +1,42 @@
+import { describe, test, expect } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixtures = fileURLToPath(new URL('../fixtures/meetings/', import.meta.url));
+const tsx = `${root}node_modules/.bin/tsx`;
+const run = (args: string[]) => spawnSync(tsx, ['scripts/eval-match.ts', ...args], { cwd: root, encoding: 'utf8' });
+
+describe('scripts/eval-match.ts', () => {
+  test('--json prints exactly the CONTRACT shape with pair-level scores', () => {
+    const out = execFileSync(
+      tsx,
+      ['scripts/eval-match.ts', '--meetings', fixtures, '--proposals', `${fixtures}proposals.json`, '--labels', `${fixtures}labels.json`, '--json'],
+      { cwd: root, encoding: 'utf8' },
+    );
+    const result = JSON.parse(out) as Record<string, unknown>;
+    expect(Object.keys(result).sort()).toEqual(['byKind', 'f1', 'falseNegatives', 'falsePositives', 'precision', 'recall']);
+    // 10 scorable labelled pairs (the context_only one is left out of recall); see the fixture files.
+    const fn = result.falseNegatives as { file: string; proposal: number }[];
+    const fp = result.falsePositives as { file: string; proposal: number; excerpt: string }[];
+    expect(result.recall).toBeCloseTo((9 - fn.length) / 9, 5);
+    expect(fp.every((f) => typeof f.excerpt === 'string' && f.excerpt.length > 0)).toBe(true);
+    // The context_only pair (Sky Harbor in the website meeting) is matched but is no false positive.
+    expect(fp.some((f) => f.file.startsWith('wg-akash-website') && f.proposal === 302)).toBe(false);
+    const byKind = result.byKind as Record<string, { tp: number; fn: number; recall: number }>;
+    expect(byKind.link).toEqual({ tp: 2, fn: 0, recall: 1 });
+    expect(byKind.context_only).toBeUndefined();
+  }, 30000);
+
+  test('missing or invalid inputs give a clear error and exit code 2', () => {
+    const missing = run(['--meetings', fixtures, '--proposals', '/nonexistent.json', '--labels', `${fixtures}labels.json`]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('cannot read the proposals file /nonexistent.json');
+    const invalid = run(['--meetings', fixtures, '--proposals', `${fixtures}labels.json`, '--labels', `${fixtures}labels.json`]);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toContain('does not have the expected shape');
+    const usage = run([]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('usage: eval-match');
+  }, 30000);
+});

@@ -1,0 +1,131 @@
+import { describe, test, expect } from '@jest/globals';
+import { parseMeeting } from '../../sync/parse/parse-meeting.js';
+import { buildProposalIndex } from '../../sync/match/build-proposal-index.js';
+import { explainMeeting, matchMeeting } from '../../sync/match/match-meeting.js';
+import type { Mention, ProposalForMatching } from '../../sync/match/types.js';
+
+// Invented proposals: a program with a two-word name, an indexer with a proper name, a yearly one-word program in
+// two editions, a yearly hackathon program in two editions, and a one-off hackathon with its own name.
+const proposals: ProposalForMatching[] = [
+  { number: 904, title: 'Lantern Quest Program', createdAt: '2025-01-10', body: 'Lantern Quest walks builders through their first deployment.\n\nProposed by Ines Vahl.' },
+  { number: 907, title: 'Moonwell Indexer: open analytics for leases', createdAt: '2025-01-20', body: 'Moonwell Indexer serves lease analytics.\n\nProposed by Ana Lutz.' },
+  { number: 905, title: '2025 Meetups Proposal', body: 'Local meetups through 2025.\n\nProposed by Kofi Mensah.' },
+  { number: 906, title: '2026 Meetups Proposal', body: 'Local meetups through 2026.\n\nProposed by Kofi Mensah.' },
+  { number: 911, title: '2024 Akash Hackathons Proposal', body: 'Hackathons in 2024.\n\nProposed by Noor Haddad.' },
+  { number: 912, title: '2025 Akash Hackathons Proposal', body: 'Hackathons in 2025.\n\nProposed by Noor Haddad.' },
+  { number: 901, title: 'Glowfest Hackathon Proposal', createdAt: '2025-04-01', body: 'Glowfest is a student hackathon.\n\nProposed by Sara Quint.' },
+];
+const index = buildProposalIndex(proposals);
+const meeting = (date: string, lines: string[]) => parseMeeting(`sig-community/meetings/030-${date}.md`, ['# SIG Community - Meeting #30', '', ...lines, ''].join('\n'));
+const numbers = (mentions: Mention[]): number[] => [...new Set(mentions.map((m) => m.proposalNumber))].sort((a, b) => a - b);
+const match = (date: string, lines: string[]): number[] => numbers(matchMeeting(meeting(date, lines), index));
+
+// Four passages that name the program without any proposal word; 74 days after it went up, so no one of them
+// refers to the proposal on its own.
+const lanternTalk = [
+  '## Notes',
+  '- Ines showed the new Lantern Quest levels to the group.',
+  '- Several builders finished Lantern Quest over the weekend.',
+  '- The Lantern Quest leaderboard moved to the docs site.',
+  '- Feedback on Lantern Quest should go to the forum thread.',
+];
+
+describe('weight of several passages', () => {
+  test('a running program named as a name in several passages is accepted without any proposal word', () => {
+    const explained = explainMeeting(meeting('2025-03-25', lanternTalk), index);
+    const pair = explained.decisions.get(904)!;
+    expect(pair.names.every((c) => !c.qualified)).toBe(true);
+    expect(pair.passages).toBe(4);
+    expect(pair.accepted).toBe(true);
+    // The evidence kept is the strongest of those passages, each pointing into the text.
+    const kept = explained.mentions.filter((m) => m.proposalNumber === 904);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((m) => m.matchedText === 'Lantern Quest' && m.kind === 'name')).toBe(true);
+  });
+
+  test('one such passage is not enough', () => {
+    expect(match('2025-03-25', lanternTalk.slice(0, 2))).toEqual([]);
+  });
+
+  test('the same passages long after the program ran are not about it', () => {
+    expect(match('2025-09-30', lanternTalk)).toEqual([]);
+  });
+
+  test('a proposal that only one passage decides about is still accepted on that passage alone', () => {
+    expect(match('2025-03-25', ['## Notes', '- The Lantern Quest proposal passed the vote.'])).toEqual([904]);
+  });
+});
+
+describe('loosely cued everyday words', () => {
+  test('one lower-case program word with a vote somewhere in its sentence is not enough alone', () => {
+    const explained = explainMeeting(meeting('2025-03-01', ['## Notes', '- We covered meetups in Lisbon, and then the vote on fees went fine.']), index);
+    const pair = explained.decisions.get(905)!;
+    expect(pair.names.map((c) => c.qualified)).toEqual([true]);
+    expect(pair.accepted).toBe(false);
+    expect(explained.mentions).toEqual([]);
+  });
+
+  test('two such passages are', () => {
+    const lines = ['## Notes', '- We covered meetups in Lisbon, and then the vote on fees went fine.', '- Two more meetups are planned, and the vote result is public.'];
+    expect(match('2025-03-01', lines)).toEqual([905]);
+  });
+
+  test('the program word with its proposal word beside it counts alone', () => {
+    expect(match('2025-03-01', ['## Notes', '- The meetups proposal is live.'])).toEqual([905]);
+  });
+});
+
+describe('sentences that run through several proposals', () => {
+  test('a list of three programs with one proposal word lends none of them enough', () => {
+    const explained = explainMeeting(meeting('2025-03-25', ['## Notes', '- Since last call we put up props for meetups, Lantern Quest and Moonwell Indexer.']), index);
+    expect([...explained.decisions.keys()].sort((a, b) => a - b)).toEqual([904, 905, 907]);
+    expect(numbers(explained.mentions)).toEqual([]);
+  });
+
+  test('the same proposal word about one of them alone is enough', () => {
+    expect(match('2025-03-25', ['## Notes', '- Since last call we put up props for meetups.'])).toEqual([905]);
+  });
+});
+
+describe('one sense per meeting', () => {
+  test('a linked proposal whose title holds the word takes the passages the date alone would give another edition', () => {
+    const lines = [
+      '## Notes',
+      '- [Glowfest](https://github.com/akash-network/community/discussions/901) asks for prizes and judges.',
+      '- The hackathon budget was approved in the vote.',
+    ];
+    const explained = explainMeeting(meeting('2025-05-06', lines), index);
+    expect(numbers(explained.mentions)).toEqual([901]);
+    expect(explained.mentions.some((m) => m.kind === 'name' && m.matchedText === 'hackathon')).toBe(true);
+  });
+
+  test('without that link the date picks the edition', () => {
+    expect(match('2025-05-06', ['## Notes', '- The hackathon budget was approved in the vote.'])).toEqual([912]);
+  });
+
+  test('a heading naming an edition by its year sets the sense for the meeting', () => {
+    const lines = ['## 2026 Meetups Proposal', '- The meetups proposal draft is up for comments.'];
+    expect(match('2025-10-01', lines)).toEqual([906]);
+  });
+
+  test('a passing remark about next year does not', () => {
+    const lines = ['## Notes', '- The meetups proposal draft is up for comments.', '- Someone asked about 2026 meetups proposal ideas.'];
+    expect(match('2025-10-01', lines)).toEqual([905, 906]);
+  });
+});
+
+describe('what is kept', () => {
+  test('a link decides alone, and the names of a rejected pair are dropped', () => {
+    const lines = ['## Notes', '- See https://github.com/akash-network/community/discussions/907 for the analytics plan.', '- Ines said Lantern Quest is fun.'];
+    const explained = explainMeeting(meeting('2025-03-25', lines), index);
+    expect(explained.decisions.get(904)?.accepted).toBe(false);
+    expect(numbers(explained.mentions)).toEqual([907]);
+    expect(explained.mentions.map((m) => m.kind)).toEqual(['link']);
+  });
+
+  test('the proposer taking part is recorded with the pair', () => {
+    const lines = ['## Participants', '- Ines Vahl', '', '## Notes', '- Lantern Quest had a good week.'];
+    expect(explainMeeting(meeting('2025-03-25', lines), index).decisions.get(904)?.proposerPresent).toBe(true);
+    expect(explainMeeting(meeting('2025-03-25', lines.slice(3)), index).decisions.get(904)?.proposerPresent).toBe(false);
+  });
+});
