@@ -169,7 +169,9 @@ function running(c: NameCandidate, p: IndexedProposal): boolean {
  *   case cued only by a decision word somewhere in its sentence ("all the events ... from the community pool") is
  *   worth 0.6;
  * - other passages count only while the program runs: a name written as one, or several title words with a proposal
- *   word in the sentence, 0.35 (a team's or program's words capitalised mid-sentence 0.3); any other nothing;
+ *   word in the sentence, 0.35 (a team's or program's words capitalised mid-sentence 0.3; several words that are the
+ *   whole of the title's subject, "provider incentives", 0.25, so that six such passages make a mention); any other
+ *   nothing;
  * - garbled speech that does not refer on its own counts half, and a sentence that runs through three or more
  *   proposals lends each 0.6 of its worth.
  */
@@ -185,6 +187,7 @@ function weighCandidate(c: NameCandidate, inSentence: number, p: IndexedProposal
     if (c.role === 'name') e = c.writtenAsName || several ? 0.35 : 0.1;
     else if (c.role === 'topic' && c.content >= 2 && c.cues.strong) e = 0.35;
     else if (c.role !== 'acronym' && c.writtenAsName) e = 0.3;
+    else if (c.role === 'topic' && c.content >= 2 && c.whole) e = 0.25;
     // Everyday words said in passing ("events", "incentives") say nothing, however often they come up.
     else return 0;
     if (c.kind === 'fuzzy_name') e *= 0.5;

@@ -56,6 +56,33 @@ describe('weight of several passages', () => {
   });
 });
 
+describe('a program named by its whole title in everyday words', () => {
+  // "validator rewards" is everything the title is about; said in lower case, each passage alone proves nothing.
+  const rewards: ProposalForMatching = { number: 921, title: 'Validator Rewards Pilot', createdAt: '2025-02-01', body: 'Pays validators for uptime.\n\nProposed by Lee Park.' };
+  const rewardsIndex = buildProposalIndex([...proposals, rewards]);
+  const talk = (date: string, count: number): number[] =>
+    numbers(matchMeeting(meeting(date, ['## Notes', ...[
+      '- Lee said validator rewards are paid out every week now.',
+      '- The validator rewards dashboard shows uptime per operator.',
+      '- Some operators asked how validator rewards treat downtime.',
+      '- Next call will review validator rewards for large operators.',
+      '- A question on validator rewards went to the forum.',
+      '- The docs page on validator rewards got a new table.',
+    ].slice(0, count)]), rewardsIndex));
+
+  test('six passages while the program runs add up to a mention', () => {
+    expect(talk('2025-03-20', 6)).toEqual([921]);
+  });
+
+  test('three such passages do not', () => {
+    expect(talk('2025-03-20', 3)).toEqual([]);
+  });
+
+  test('the same talk a year after the program started is not about it', () => {
+    expect(talk('2026-03-20', 6)).toEqual([]);
+  });
+});
+
 describe('loosely cued everyday words', () => {
   test('one lower-case program word with a vote somewhere in its sentence is not enough alone', () => {
     const explained = explainMeeting(meeting('2025-03-01', ['## Notes', '- We covered meetups in Lisbon, and then the vote on fees went fine.']), index);
