@@ -120,7 +120,8 @@ function refersToProposal(hit: Hit, target: PhraseTarget, { cues, support, days,
     case 'topic':
       // One everyday word ("events", "hackathon") needs its proposal word right beside it; a longer phrase may have it nearby.
       if (cues.adjacent || cues.period) return true;
-      if (!target.whole) return false;
+      // Part of a long title: three of its words are specific enough when the proposal itself is spoken of nearby.
+      if (!target.whole) return hit.phrase.content >= 3 && cues.strong && (support || cues.decision);
       // One everyday word ("the hackathon") needs the decision itself nearby: a vote, the proposal, passing.
       if (hit.phrase.content < 2) return cues.decision;
       // The program's own name written as a name ("Provider Incentives", "Website Revamp") while it runs.

@@ -83,6 +83,24 @@ describe('a program named by its whole title in everyday words', () => {
   });
 });
 
+describe('part of a long title', () => {
+  const audit: ProposalForMatching = { number: 931, title: 'Funding a Lease Billing Auditor with Open-Source Tooling + Docs Contributions', createdAt: '2025-02-01', body: 'An open-source auditor for lease billing.\n\nProposed by Tomas Rue.' };
+  const auditIndex = buildProposalIndex([...proposals, audit]);
+  const said = (line: string): number[] => numbers(matchMeeting(meeting('2025-02-20', ['## Notes', line]), auditIndex));
+
+  test('three of its words with the proposal itself in the sentence are a mention', () => {
+    expect(said('- Tomas put in a proposal covering docs and a new billing auditor with open source tooling.')).toEqual([931]);
+  });
+
+  test('two everyday words of it with a proposal word are not', () => {
+    expect(said('- The proposal covers hosting, and the team prefers open source tools for it.')).toEqual([]);
+  });
+
+  test('the three words without any proposal word are not', () => {
+    expect(said('- We looked at a billing auditor with open source tooling from another chain.')).toEqual([]);
+  });
+});
+
 describe('loosely cued everyday words', () => {
   test('one lower-case program word with a vote somewhere in its sentence is not enough alone', () => {
     const explained = explainMeeting(meeting('2025-03-01', ['## Notes', '- We covered meetups in Lisbon, and then the vote on fees went fine.']), index);
