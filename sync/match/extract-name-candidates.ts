@@ -265,6 +265,14 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     return t.cap[i] === 1 && (lowerCount.get(stem) ?? 0) < (capitalCount.get(stem) ?? 0);
   };
 
+  // "the Q3 events support proposal": one everyday word right after another proposal's name is part of that name.
+  const followsOtherName = (hit: Hit, proposal: number): boolean => {
+    const before = hit.from - 1;
+    if (before < 0 || t.sentence[before] !== t.sentence[hit.from]) return false;
+    const phrases = phrasesStartingWith(lexicon, index, t.word[before]!);
+    return phrases !== null && phrases.some((p) => p.tokens.length === 1 && p.content > 0 && !p.proposals.includes(proposal));
+  };
+
   const judge = (hit: Hit): NameCandidate | null => {
     const [windowFrom, windowTo] = windowOf(t, hit.from, hit.to, WINDOW);
     const ctx: MatchContext = { text: t, from: hit.from, to: hit.to, windowFrom, windowTo, meetingDate };
@@ -301,7 +309,7 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     const current = days !== null && days >= -60 && (runsUntil === null ? days <= CURRENT_DAYS : meetingDate < runsUntil);
     const qualified =
       refersToProposal(hit, target, { cues, support, days, writtenAsName, writtenAsTitle, current }) &&
-      !(target.role === 'topic' && hit.phrase.content < 2 && namesAnotherOne(t, hit.from, proposal.titleStems));
+      !(target.role === 'topic' && hit.phrase.content < 2 && (namesAnotherOne(t, hit.from, proposal.titleStems) || followsOtherName(hit, resolved.proposal)));
     const base = target.role === 'name' ? (hit.to - hit.from > 1 ? 0.85 : 0.75) : target.role === 'team' ? 0.7 : 0.6;
     return {
       proposal: resolved.proposal,

@@ -101,6 +101,20 @@ describe('part of a long title', () => {
   });
 });
 
+describe('a word of one title inside the name of another', () => {
+  const support: ProposalForMatching = { number: 941, title: '2025 Builder Support Proposal', body: 'Support for builders through 2025.\n\nProposed by Ama Osei.' };
+  const supportIndex = buildProposalIndex([...proposals, support]);
+  const said = (line: string): number[] => numbers(matchMeeting(meeting('2025-08-12', ['## Notes', line]), supportIndex));
+
+  test('"the meetups support proposal" is the meetups proposal, not the support one', () => {
+    expect(said('- The Q3 meetups support proposal went on chain and has passed.')).toEqual([905]);
+  });
+
+  test('the support proposal said on its own is still found', () => {
+    expect(said('- The builder support proposal went on chain and has passed.')).toEqual([941]);
+  });
+});
+
 describe('loosely cued everyday words', () => {
   test('one lower-case program word with a vote somewhere in its sentence is not enough alone', () => {
     const explained = explainMeeting(meeting('2025-03-01', ['## Notes', '- We covered meetups in Lisbon, and then the vote on fees went fine.']), index);
