@@ -5,7 +5,7 @@ import { hasSubjectSupport, plainAt, readPassageCues, stemAt, windowOf, type Lin
 import { resolveCandidates, type MatchContext } from './resolve-candidates.js';
 import { WordTable } from './word-table.js';
 import { WordRunMemo } from './word-run-memo.js';
-import type { GarbledNameIndex, GarbledTarget, NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
+import type { GarbledNameIndex, GarbledTarget, IndexedProposal, NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
 
 const WINDOW = 12;
 
@@ -43,11 +43,11 @@ const DAY = 86_400_000;
 /** How long a one-off program runs after its proposal, when no next edition says otherwise. */
 const CURRENT_DAYS = 180;
 
-/** Days from the proposal's known date to the meeting; null when the proposal has no known date. */
-function daysFromAnchor(index: ProposalIndex, proposal: number, meetingDate: string): number | null {
-  const anchor = index.byNumber.get(proposal)?.anchor;
+/** Days from the proposal's known date to the meeting (`meetingTime`, parsed); null when the proposal has no known date. */
+function daysFromAnchor(proposal: IndexedProposal, meetingTime: number): number | null {
+  const anchor = proposal.anchor;
   if (!anchor) return null;
-  return (Date.parse(meetingDate) - Date.parse(anchor)) / DAY;
+  return (meetingTime - Date.parse(anchor)) / DAY;
 }
 
 /** A series number right after the name ("PIP 02", "PIP Zero-One", "PIP01"). */
@@ -147,6 +147,8 @@ export interface IndexLexicon {
   closest1: (NamePhrase | null | undefined)[];
   /** The same for two or three words in a row. */
   closestRun: WordRunMemo<NamePhrase | null>;
+  /** The proposals each phrase may point to (see `candidatesFor`). */
+  candidates: Map<NamePhrase, IndexedProposal[]>;
 }
 
 const lexicons = new WeakMap<ProposalIndex, IndexLexicon>();
@@ -157,10 +159,28 @@ const LEXICON_LIMIT = 1 << 20;
 export function lexiconFor(index: ProposalIndex): IndexLexicon {
   let lexicon = lexicons.get(index);
   if (!lexicon || lexicon.table.size > LEXICON_LIMIT) {
-    lexicon = { table: new WordTable(), starts: [], gate: [], closest1: [], closestRun: new WordRunMemo() };
+    lexicon = { table: new WordTable(), starts: [], gate: [], closest1: [], closestRun: new WordRunMemo(), candidates: new Map() };
     lexicons.set(index, lexicon);
   }
   return lexicon;
+}
+
+/**
+ * The proposals a phrase may point to. "Akash events" is only in the 2023 title, but the 2024 events are as much
+ * meant: a topic phrase stands for its whole program. A phrase with a series number in it ("Builder Quests Proposal
+ * 2") names its edition.
+ */
+function candidatesFor(lexicon: IndexLexicon, index: ProposalIndex, phrase: NamePhrase): IndexedProposal[] {
+  let found = lexicon.candidates.get(phrase);
+  if (found === undefined) {
+    const numbered = phrase.tokens.some((w) => /^\d+$/.test(w));
+    const numbers = numbered
+      ? phrase.proposals
+      : [...new Set(phrase.targets.flatMap((x) => (x.role === 'topic' ? index.seriesMembers.get(index.byNumber.get(x.proposal)!.series) ?? [x.proposal] : [x.proposal])))];
+    found = numbers.map((n) => index.byNumber.get(n)).filter((p): p is IndexedProposal => p !== undefined);
+    lexicon.candidates.set(phrase, found);
+  }
+  return found;
 }
 
 function phrasesStartingWith(lexicon: IndexLexicon, index: ProposalIndex, id: number): NamePhrase[] | null {
@@ -270,16 +290,11 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     return t.cap[i] === 1 && (lowerCount.get(stem) ?? 0) < (capitalCount.get(stem) ?? 0);
   };
 
+  const meetingTime = Date.parse(meetingDate);
   const judge = (hit: Hit): NameCandidate | null => {
     const [windowFrom, windowTo] = windowOf(t, hit.from, hit.to, WINDOW);
     const ctx: MatchContext = { text: t, from: hit.from, to: hit.to, windowFrom, windowTo, meetingDate };
-    // "Akash events" is only in the 2023 title, but the 2024 events are as much meant: look at the whole program.
-    // A phrase with a series number in it ("Builder Quests Proposal 2") names its edition.
-    const numbered = hit.phrase.tokens.some((w) => /^\d+$/.test(w));
-    const candidates = numbered
-      ? hit.phrase.proposals
-      : [...new Set(hit.phrase.targets.flatMap((x) => (x.role === 'topic' ? index.seriesMembers.get(index.byNumber.get(x.proposal)!.series) ?? [x.proposal] : [x.proposal])))];
-    const resolved = resolveCandidates(candidates, ctx, index, hit.phrase);
+    const resolved = resolveCandidates(candidatesFor(lexicon, index, hit.phrase), ctx, index, hit.phrase);
     if (!resolved) return null;
     // A later edition under a new title ("the 2025 community support proposal") is found through the year said.
     const series = index.byNumber.get(resolved.proposal)!.series;
@@ -300,7 +315,7 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     const writtenAsName = hit.fuzzy ? t.cap[hit.from] === 1 : usedAsName(hit.from);
     let writtenAsTitle = true;
     for (let k = hit.from; k < hit.to && writtenAsTitle; k++) writtenAsTitle = t.cap[k] === 1 || !/^\p{L}/u.test(plainAt(t, k)!);
-    const days = daysFromAnchor(index, resolved.proposal, meetingDate);
+    const days = daysFromAnchor(proposal, meetingTime);
     // A yearly program ("2024 Community Support") runs to the end of its year unless a next edition takes over.
     const runsUntil = proposal.until ?? (proposal.year !== null ? `${proposal.year + 1}-01-01` : null);
     const current = days !== null && days >= -60 && (runsUntil === null ? days <= CURRENT_DAYS : meetingDate < runsUntil);

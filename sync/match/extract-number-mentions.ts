@@ -17,12 +17,16 @@ const NUMBER_BEFORE = /\b(\d{2,5})\s+(?:[A-Za-z]+\s+){0,3}?(?:governance\s+)?(?:
 const AEP = /\bA\.?E\.?P\s*[-#:]?\s*(\d{1,4})\b/gi;
 const AP = /\bAP\s*[-#]?\s*(\d{1,4})\b/g;
 const AEP_CONTEXT = /\bA\.?E\.?P|enhancement proposal/i;
+/** What each pattern cannot match without, in any case: cheaper to look for than to run the pattern. */
+const DISCUSSIONS_PATH = /\/discussions\//i;
+const ONCHAIN_URL_WORD = /mintscan|\/cosmos\/gov\//i;
+const PROP = /prop/i;
 
 /** Links to GitHub discussions, in every form; only to the discussion they name. */
-export function extractLinkMentions(raw: string, index: ProposalIndex, lower = raw.toLowerCase()): RawMention[] {
+export function extractLinkMentions(raw: string, index: ProposalIndex): RawMention[] {
   const mentions: RawMention[] = [];
   // The pattern needs "/discussions/" in some case: most meetings have none, and looking for that is cheap.
-  if (!lower.includes('/discussions/')) return mentions;
+  if (!DISCUSSIONS_PATH.test(raw)) return mentions;
   for (const m of raw.matchAll(DISCUSSION_LINK)) {
     const owner = (m[1] ?? m[2] ?? '').toLowerCase();
     const repo = m[3]?.toLowerCase() ?? null;
@@ -36,18 +40,18 @@ export function extractLinkMentions(raw: string, index: ProposalIndex, lower = r
 }
 
 /** On-chain proposal numbers ("proposal 291", "prop #291", mintscan links) and AEP numbers ("AEP-62", "Aep66"). */
-export function extractNumberMentions(raw: string, index: ProposalIndex, lower = raw.toLowerCase()): RawMention[] {
+export function extractNumberMentions(raw: string, index: ProposalIndex): RawMention[] {
   const mentions: RawMention[] = [];
   const push = (numbers: number[] | undefined, kind: MentionKind, confidence: number, start: number, end: number): void => {
     if (numbers && numbers.length > 0) mentions.push({ proposals: numbers, kind, confidence, start, end });
   };
   // Each pattern needs a word it starts from ("mintscan", "/cosmos/gov/", "prop"); without it the text is not searched.
-  if (index.byOnchain.size > 0 && (lower.includes('mintscan') || lower.includes('/cosmos/gov/'))) {
+  if (index.byOnchain.size > 0 && ONCHAIN_URL_WORD.test(raw)) {
     for (const m of raw.matchAll(ONCHAIN_URL)) {
       push(index.byOnchain.get(Number(m[1] ?? m[2])), 'onchain', 0.95, m.index, m.index + m[0].length);
     }
   }
-  if (index.byOnchain.size > 0 && lower.includes('prop')) {
+  if (index.byOnchain.size > 0 && PROP.test(raw)) {
     for (const m of raw.matchAll(ONCHAIN_TEXT)) {
       const before = raw.slice(Math.max(0, m.index - 30), m.index);
       if (/discussions?\/?\s*$|#\s*$/i.test(before)) continue;
