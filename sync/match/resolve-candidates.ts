@@ -121,8 +121,7 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
     .sort((a, b) => (a.startsAt! < b.startsAt! ? 1 : a.startsAt! > b.startsAt! ? -1 : b.number - a.number));
   // Only editions of one program ("2023 events", "2024 events") are told apart by the date; unrelated proposals that
   // share a word need the text to decide, unless just one of them existed yet.
-  const oneProgram = new Set(pool.map((p) => p.series)).size === 1 || (phrase !== undefined && phrase.targets.every((x) => x.role === 'team' && x.platform));
-  if (!oneProgram && current.length > 1) return null;
+  if (current.length > 1 && !oneProgram(pool, phrase)) return null;
   if (current[0]) return { proposal: current[0].number, byDate: true };
   // Nothing posted yet: a program is often talked about in the weeks before its first discussion goes up.
   const upcoming = pool
@@ -136,10 +135,11 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
  * best covered. The proposer's name nearby ("Fenil presented a hackathon proposal") counts like a title word.
  */
 function closestByTitleWords(candidates: readonly IndexedProposal[], ctx: MatchContext): IndexedProposal[] {
+  const table = ctx.text.table;
   const matched = candidates.map((p) => {
     let n = 0;
-    for (const k of p.key) if (inWindow(ctx, k)) n++;
-    return p.people.some((w) => inWindow(ctx, w)) ? n + 1 : n;
+    for (const k of table.stemIdsOf(p.key)) if (inWindow(ctx, k)) n++;
+    return table.stemIdsOf(p.people).some((w) => inWindow(ctx, w)) ? n + 1 : n;
   });
   const bestMatched = Math.max(...matched);
   let bestCoverage = -1;
@@ -151,9 +151,15 @@ function closestByTitleWords(candidates: readonly IndexedProposal[], ctx: MatchC
 
 const coverage = (p: IndexedProposal, matched: number): number => (p.key.length === 0 ? 0 : matched / p.key.length);
 
-function inWindow(ctx: MatchContext, stem: string): boolean {
-  for (let i = ctx.windowFrom; i < ctx.windowTo; i++) if (stemAt(ctx.text, i) === stem) return true;
+/** Is a word with this stem (`WordTable.stemIdOf`) in the window? */
+function inWindow({ text, windowFrom, windowTo }: MatchContext, stemId: number): boolean {
+  for (let i = windowFrom; i < windowTo; i++) if (text.table.stemId[text.word[i]!] === stemId) return true;
   return false;
+}
+
+/** Are these editions of one program, or proposals whose phrase is a platform each names in its title's brackets? */
+function oneProgram(pool: readonly IndexedProposal[], phrase: NamePhrase | undefined): boolean {
+  return pool.every((p) => p.series === pool[0]!.series) || (phrase !== undefined && phrase.targets.every((x) => x.role === 'team' && x.platform));
 }
 
 const LINK_LEAD_DAYS = 30;

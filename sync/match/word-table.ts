@@ -12,6 +12,10 @@ export class WordTable {
   readonly plain: string[] = [];
   /** `plain` with a plural `s` removed (`Token.stem`). */
   readonly stem: string[] = [];
+  /** A number for each distinct stem ("provider" and "providers" share one), to compare stems as numbers. */
+  readonly stemId: number[] = [];
+  private stemIds = new Map<string, number>();
+  private stemListIds = new WeakMap<readonly string[], Int32Array>();
   /** FNV-1a hash of each `plain`, so a probe compares characters only when the hashes agree. */
   private hashes = new Int32Array(1 << 13);
   private slots = new Int32Array(1 << 14);
@@ -75,9 +79,24 @@ export class WordTable {
     // Same rule as `tokenize`: a plural "s" off words longer than four letters, not "ss".
     const stem = len > 4 && plain.charCodeAt(len - 1) === 115 && plain.charCodeAt(len - 2) !== 115 && !/\d/.test(plain) ? plain.slice(0, -1) : plain;
     this.stem.push(stem);
+    this.stemId.push(this.stemIdOf(stem));
     this.slots[slot] = id + 1;
     if (this.plain.length * 2 > this.slots.length) this.grow();
     return id;
+  }
+
+  /** The number of a stem, whether or not a word of the meetings has it yet. */
+  stemIdOf(stem: string): number {
+    let id = this.stemIds.get(stem);
+    if (id === undefined) this.stemIds.set(stem, (id = this.stemIds.size));
+    return id;
+  }
+
+  /** `stemIdOf` of each stem of a list that does not change (a proposal's key words), worked out once per list. */
+  stemIdsOf(stems: readonly string[]): Int32Array {
+    let ids = this.stemListIds.get(stems);
+    if (!ids) this.stemListIds.set(stems, (ids = Int32Array.from(stems, (stem) => this.stemIdOf(stem))));
+    return ids;
   }
 
   private grow(): void {
