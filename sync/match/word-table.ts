@@ -14,6 +14,8 @@ export class WordTable {
   readonly stem: string[] = [];
   /** A number for each distinct stem ("provider" and "providers" share one), to compare stems as numbers. */
   readonly stemId: number[] = [];
+  /** Which passage-cue word sets each word is in (`read-passage-cues`), filled in as words are first asked about. */
+  readonly cueBits: number[] = [];
   private stemIds = new Map<string, number>();
   private stemListIds = new WeakMap<readonly string[], Int32Array>();
   /** FNV-1a hash of each `plain`, so a probe compares characters only when the hashes agree. */
