@@ -241,9 +241,9 @@ function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedToke
 }
 
 /**
- * The name these joined words are a garbling of (spelling and sound), the weightiest when several fit; among equals,
- * the first in alphabetical order, then the first found (names with the same first three letters and a length within
- * two, shortest first, then names that sound the same).
+ * The name these joined words are a garbling of (spelling and sound), the weightiest when several fit; among equally
+ * weighty ones, the first by `localeCompare`, then the first found (names with the same first three letters and a
+ * length within two, shortest first, then names that sound the same).
  */
 function closestName(garbled: GarbledNameIndex, joined: string): NamePhrase | null {
   const sounds = metaphoneKeys(joined);
