@@ -1,7 +1,7 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { tokenize, stemWord, plainWord, type Token } from './tokenize.js';
 import { GENERIC_WORDS, PROPOSAL_CUES, STOP_WORDS, readOrdinal } from './stop-words.js';
-import type { IndexedProposal, NamePhrase, PhraseRole, PhraseTarget, ProposalForMatching, ProposalIndex } from './types.js';
+import type { GarbledNameIndex, GarbledTarget, IndexedProposal, NamePhrase, PhraseRole, PhraseTarget, ProposalForMatching, ProposalIndex } from './types.js';
 
 export interface ProposalIndexOptions {
   /**
@@ -63,18 +63,10 @@ function titleOrdinal(title: string, tokens: Token[]): number | null {
   return null;
 }
 
-const metaphoneCache = new Map<string, string[]>();
-const METAPHONE_CACHE_LIMIT = 200_000;
-
-/** Double-metaphone keys of a word, memoised across calls (meeting vocabularies repeat a lot). */
+/** Double-metaphone keys of a word: one key, or two when the alternative pronunciation differs. */
 export function metaphoneKeys(word: string): string[] {
-  let keys = metaphoneCache.get(word);
-  if (keys) return keys;
   const [a, b] = doubleMetaphone(word);
-  keys = a === b ? [a] : [a, b];
-  if (metaphoneCache.size >= METAPHONE_CACHE_LIMIT) metaphoneCache.clear();
-  metaphoneCache.set(word, keys);
-  return keys;
+  return a === b ? [a] : [a, b];
 }
 
 /**
@@ -328,7 +320,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
   }
 
   const phrasesByFirst = new Map<string, NamePhrase[]>();
-  const fuzzyBuckets = new Map<string, NamePhrase[]>();
+  const garbled: GarbledNameIndex = { byPrefix: new Map(), bySound: new Map(), firstWordSounds: new Set() };
   let maxPhraseLength = 1;
   for (const phrase of phraseMap.values()) {
     phrase.proposals.sort((a, b) => a - b);
@@ -338,15 +330,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     const lettersAtEdges = /^\p{L}/u.test(phrase.joined) && /\p{L}$/u.test(phrase.joined);
     // Garbled-name targets: proper names only, without generic words ("Nebulon", "Sky Harbor", not "Nebulon Funding").
     const onlyNameWords = phrase.tokens.every((w) => !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w));
-    if (phrase.nameLike && phrase.gap === 0 && onlyNameWords && phrase.joined.length >= 5 && lettersAtEdges) {
-      const keys = new Set([
-        `p:${phrase.joined.slice(0, 3)}:${phrase.joined.length}`,
-        ...metaphoneKeys(phrase.joined).map((k) => `m:${k}`),
-        ...metaphoneKeys(phrase.firstPlain).map((k) => `w:${k}`),
-        `g:${phrase.joined.slice(0, 3)}`,
-      ]);
-      for (const k of keys) fuzzyBuckets.set(k, [...(fuzzyBuckets.get(k) ?? []), phrase]);
-    }
+    if (phrase.nameLike && phrase.gap === 0 && onlyNameWords && phrase.joined.length >= 5 && lettersAtEdges) addGarbledTarget(garbled, phrase);
   }
   const seriesMembers = new Map<string, number[]>();
   for (const p of proposals) if (p.series) seriesMembers.set(p.series, [...(seriesMembers.get(p.series) ?? []), p.number]);
@@ -354,7 +338,17 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     const editions = members.map((n) => byNumber.get(n)!).filter((p) => p.startsAt !== null).sort((a, b) => (a.startsAt! < b.startsAt! ? -1 : a.startsAt! > b.startsAt! ? 1 : a.number - b.number));
     editions.forEach((p, k) => (p.until = editions[k + 1]?.startsAt ?? null));
   }
-  return { proposals, byNumber, byAep, byOnchain, phrasesByFirst, fuzzyBuckets, documentFrequency, maxPhraseLength, seriesMembers };
+  return { proposals, byNumber, byAep, byOnchain, phrasesByFirst, garbled, documentFrequency, maxPhraseLength, seriesMembers };
+}
+
+function addGarbledTarget(garbled: GarbledNameIndex, phrase: NamePhrase): void {
+  const target: GarbledTarget = { phrase, sounds: metaphoneKeys(phrase.joined) };
+  const prefix = phrase.joined.slice(0, 3);
+  let byLength = garbled.byPrefix.get(prefix);
+  if (!byLength) garbled.byPrefix.set(prefix, (byLength = new Map()));
+  byLength.set(phrase.joined.length, [...(byLength.get(phrase.joined.length) ?? []), target]);
+  for (const sound of target.sounds) garbled.bySound.set(sound, [...(garbled.bySound.get(sound) ?? []), target]);
+  for (const sound of metaphoneKeys(phrase.firstPlain)) garbled.firstWordSounds.add(sound);
 }
 
 

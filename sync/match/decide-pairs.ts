@@ -56,8 +56,11 @@ function placeOf(meeting: ParsedMeeting, offset: number): Place {
 
 function meetingPeople(meeting: ParsedMeeting): Set<string> {
   const words = new Set<string>();
+  const seen = new Set<string>();
   const add = (name: string | null): void => {
-    if (!name) return;
+    // Transcripts name the same few speakers turn after turn.
+    if (!name || seen.has(name)) return;
+    seen.add(name);
     for (const w of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) words.add(w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
   };
   for (const p of meeting.participants) add(p.name);
@@ -113,7 +116,8 @@ export function decidePairs({ meeting, text, numbers, names, index }: PairInput)
   const decisive = new Set<number>();
   for (const m of numbers) for (const p of m.proposals) decisive.add(p);
   for (const p of decisive) get(p).decisive = true;
-  const settled = settleSenses(names, names.map((c) => placeOf(meeting, c.start)), decisive, index);
+  const places = names.map((c) => placeOf(meeting, c.start));
+  const settled = settleSenses(names, places, decisive, index);
   // A sentence that runs through several proposals ("events, community support, accelerate, provider incentives:
   // tons of props") lends each of them less than a sentence about one.
   const proposalsInSentence = new Map<number, Set<number>>();
@@ -121,15 +125,14 @@ export function decidePairs({ meeting, text, numbers, names, index }: PairInput)
     const s = text.sentence[c.fromToken]!;
     proposalsInSentence.set(s, (proposalsInSentence.get(s) ?? new Set()).add(c.proposal));
   }
-  for (const c of settled) {
+  settled.forEach((c, i) => {
     const d = get(c.proposal);
     const sentence = text.sentence[c.fromToken]!;
-    const place = placeOf(meeting, c.start);
     d.names.push(c);
-    d.places.push(place);
+    d.places.push(places[i]!);
     d.sentences.push(sentence);
     d.evidence.push(weighCandidate(c, proposalsInSentence.get(sentence)!.size, index.byNumber.get(c.proposal)!));
-  }
+  });
   for (const d of decisions.values()) {
     d.passages = new Set(d.sentences).size;
     d.score = scorePair(d);

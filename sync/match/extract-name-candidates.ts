@@ -4,7 +4,8 @@ import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
 import { hasSubjectSupport, plainAt, readPassageCues, stemAt, windowOf, type LinedTokens, type PassageCues } from './read-passage-cues.js';
 import { resolveCandidates, type MatchContext } from './resolve-candidates.js';
 import { WordTable } from './word-table.js';
-import type { NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
+import { WordRunMemo } from './word-run-memo.js';
+import type { GarbledNameIndex, GarbledTarget, IndexedProposal, NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
 
 const WINDOW = 12;
 
@@ -21,15 +22,16 @@ function phraseAt(t: LinedTokens, i: number, phrase: NamePhrase): number {
   return -1;
 }
 
-function fuzzyAccepts(text: string, phrase: NamePhrase): boolean {
+/** Is `text` (whose double-metaphone keys are `textKeys`) a garbling of the target name? */
+function fuzzyAccepts(text: string, textKeys: string[], { phrase, sounds: targetKeys }: GarbledTarget): boolean {
   const target = phrase.joined;
   if (text === target) return true;
-  const d = distance(text, target);
   const len = Math.max(text.length, target.length);
   const limit = len <= 5 ? 1 : len <= 11 ? 2 : 3;
+  // The edit distance is at least the difference in length.
+  if (Math.abs(text.length - target.length) > limit) return false;
+  const d = distance(text, target);
   if (d > limit) return false;
-  const textKeys = metaphoneKeys(text);
-  const targetKeys = metaphoneKeys(target);
   const samePhonetic = textKeys.some((k) => targetKeys.includes(k));
   if (samePhonetic) return true;
   // Near-miss spellings with the same first letter ("cloud most" for Cloudmos) need one edit at most... or two for long names.
@@ -41,11 +43,11 @@ const DAY = 86_400_000;
 /** How long a one-off program runs after its proposal, when no next edition says otherwise. */
 const CURRENT_DAYS = 180;
 
-/** Days from the proposal's known date to the meeting; null when the proposal has no known date. */
-function daysFromAnchor(index: ProposalIndex, proposal: number, meetingDate: string): number | null {
-  const anchor = index.byNumber.get(proposal)?.anchor;
+/** Days from the proposal's known date to the meeting (`meetingTime`, parsed); null when the proposal has no known date. */
+function daysFromAnchor(proposal: IndexedProposal, meetingTime: number): number | null {
+  const anchor = proposal.anchor;
   if (!anchor) return null;
-  return (Date.parse(meetingDate) - Date.parse(anchor)) / DAY;
+  return (meetingTime - Date.parse(anchor)) / DAY;
 }
 
 /** A series number right after the name ("PIP 02", "PIP Zero-One", "PIP01"). */
@@ -142,23 +144,44 @@ export interface IndexLexicon {
   starts: (NamePhrase[] | null | undefined)[];
   /** 1 when a garbled name may start with the word, 2 when not, 0 not looked up yet. */
   gate: number[];
+  /** The garbled name one word is closest to (`closestName`), null when none; undefined: not looked up yet. */
   closest1: (NamePhrase | null | undefined)[];
-  closest2: Map<number, NamePhrase | null>;
-  closest3: Map<number, Map<number, NamePhrase | null>>;
+  /** The same for two or three words in a row. */
+  closestRun: WordRunMemo<NamePhrase | null>;
+  /** The proposals each phrase may point to (see `candidatesFor`). */
+  candidates: Map<NamePhrase, IndexedProposal[]>;
 }
 
 const lexicons = new WeakMap<ProposalIndex, IndexLexicon>();
-/** Past this many distinct words, the memory starts afresh (word numbers must stay below 2^21 for pair keys). */
+/** Past this many distinct words, the memory starts afresh. */
 const LEXICON_LIMIT = 1 << 20;
 
 /** The lexicon of an index; call once per meeting, before scanning it (a full lexicon is replaced here). */
 export function lexiconFor(index: ProposalIndex): IndexLexicon {
   let lexicon = lexicons.get(index);
   if (!lexicon || lexicon.table.size > LEXICON_LIMIT) {
-    lexicon = { table: new WordTable(), starts: [], gate: [], closest1: [], closest2: new Map(), closest3: new Map() };
+    lexicon = { table: new WordTable(), starts: [], gate: [], closest1: [], closestRun: new WordRunMemo(), candidates: new Map() };
     lexicons.set(index, lexicon);
   }
   return lexicon;
+}
+
+/**
+ * The proposals a phrase may point to. "Akash events" is only in the 2023 title, but the 2024 events are as much
+ * meant: a topic phrase stands for its whole program. A phrase with a series number in it ("Builder Quests Proposal
+ * 2") names its edition.
+ */
+function candidatesFor(lexicon: IndexLexicon, index: ProposalIndex, phrase: NamePhrase): IndexedProposal[] {
+  let found = lexicon.candidates.get(phrase);
+  if (found === undefined) {
+    const numbered = phrase.tokens.some((w) => /^\d+$/.test(w));
+    const numbers = numbered
+      ? phrase.proposals
+      : [...new Set(phrase.targets.flatMap((x) => (x.role === 'topic' ? index.seriesMembers.get(index.byNumber.get(x.proposal)!.series) ?? [x.proposal] : [x.proposal])))];
+    found = numbers.map((n) => index.byNumber.get(n)).filter((p): p is IndexedProposal => p !== undefined);
+    lexicon.candidates.set(phrase, found);
+  }
+  return found;
 }
 
 function phrasesStartingWith(lexicon: IndexLexicon, index: ProposalIndex, id: number): NamePhrase[] | null {
@@ -179,13 +202,13 @@ function passesGate(lexicon: IndexLexicon, index: ProposalIndex, id: number): bo
   if (gate === undefined || gate === 0) {
     const plain = lexicon.table.plain[id]!;
     const code = plain.charCodeAt(0);
-    const buckets = index.fuzzyBuckets;
+    const garbled = index.garbled;
     const pass =
       plain.length >= 3 &&
       !(code >= 48 && code <= 57) &&
       !STOP_WORDS.has(plain) &&
       !GENERIC_WORDS.has(lexicon.table.stem[id]!) &&
-      (buckets.has(`g:${plain.slice(0, 3)}`) || metaphoneKeys(plain).some((k) => buckets.has(`w:${k}`)));
+      (garbled.byPrefix.has(plain.slice(0, 3)) || metaphoneKeys(plain).some((k) => garbled.firstWordSounds.has(k)));
     gate = pass ? 1 : 2;
     lexicon.gate[id] = gate;
   }
@@ -196,45 +219,48 @@ const CLOSEST_MEMO_LIMIT = 500_000;
 
 /** The garbled-name lookups are a cache: past a size they start afresh (between meetings, never within one). */
 function trimClosestMemo(lexicon: IndexLexicon): void {
-  if (lexicon.closest2.size + lexicon.closest3.size > CLOSEST_MEMO_LIMIT) {
-    lexicon.closest2.clear();
-    lexicon.closest3.clear();
-  }
+  if (lexicon.closestRun.size > CLOSEST_MEMO_LIMIT) lexicon.closestRun.clear();
 }
 
-/** `closestName` for the words `ids` joined, remembered by their word numbers. */
-function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, ids: number[], joined: string): NamePhrase | null {
-  const [a, b, c] = ids as [number, number?, number?];
-  if (b === undefined) {
+/** `closestName` for the words `from` to `from + extra` joined, remembered by their word numbers. */
+function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedTokens, from: number, extra: number): NamePhrase | null {
+  const plain = lexicon.table.plain;
+  const a = t.word[from]!;
+  if (extra === 0) {
     let found = lexicon.closest1[a];
-    if (found === undefined) lexicon.closest1[a] = found = closestName(index, joined);
+    if (found === undefined) lexicon.closest1[a] = found = closestName(index.garbled, plain[a]!);
     return found;
   }
-  if (a >= 2 ** 21 || b >= 2 ** 21) return closestName(index, joined);
-  const pair = a * 2 ** 21 + b;
-  if (c === undefined) {
-    let found = lexicon.closest2.get(pair);
-    if (found === undefined) lexicon.closest2.set(pair, (found = closestName(index, joined)));
-    return found;
+  const b = t.word[from + 1]!;
+  const c = extra === 2 ? t.word[from + 2]! : -1;
+  let found = lexicon.closestRun.get(a, b, c);
+  if (found === undefined) {
+    const joined = plain[a]! + plain[b]! + (c === -1 ? '' : plain[c]!);
+    lexicon.closestRun.set(a, b, c, (found = closestName(index.garbled, joined)));
   }
-  let third = lexicon.closest3.get(pair);
-  if (!third) lexicon.closest3.set(pair, (third = new Map()));
-  let found = third.get(c);
-  if (found === undefined) third.set(c, (found = closestName(index, joined)));
   return found;
 }
 
-/** The name these joined words are a garbling of (spelling and sound), the weightiest when several fit. */
-function closestName(index: ProposalIndex, joined: string): NamePhrase | null {
-  const buckets = index.fuzzyBuckets;
-  const near = new Set<NamePhrase>();
-  const prefix = joined.slice(0, 3);
-  for (let len = joined.length - 2; len <= joined.length + 2; len++) {
-    for (const phrase of buckets.get(`p:${prefix}:${len}`) ?? []) near.add(phrase);
-  }
-  for (const key of metaphoneKeys(joined)) for (const phrase of buckets.get(`m:${key}`) ?? []) near.add(phrase);
-  const hits = [...near].filter((phrase) => fuzzyAccepts(joined, phrase)).sort((a, b) => b.weight - a.weight || a.joined.localeCompare(b.joined));
-  return hits[0] ?? null;
+/**
+ * The name these joined words are a garbling of (spelling and sound), the weightiest when several fit; among equally
+ * weighty ones, the first by `localeCompare`, then the first found (names with the same first three letters and a
+ * length within two, shortest first, then names that sound the same).
+ */
+function closestName(garbled: GarbledNameIndex, joined: string): NamePhrase | null {
+  const sounds = metaphoneKeys(joined);
+  let best: GarbledTarget | null = null;
+  const consider = (targets: GarbledTarget[] | undefined): void => {
+    if (!targets) return;
+    for (const target of targets) if ((best === null || outranks(target, best)) && fuzzyAccepts(joined, sounds, target)) best = target;
+  };
+  const byLength = garbled.byPrefix.get(joined.slice(0, 3));
+  if (byLength) for (let len = joined.length - 2; len <= joined.length + 2; len++) consider(byLength.get(len));
+  for (const sound of sounds) consider(garbled.bySound.get(sound));
+  return best === null ? null : (best as GarbledTarget).phrase;
+}
+
+function outranks(a: GarbledTarget, b: GarbledTarget): boolean {
+  return a.phrase.weight > b.phrase.weight || (a.phrase.weight === b.phrase.weight && a.phrase.joined.localeCompare(b.phrase.joined) < 0);
 }
 
 /**
@@ -273,16 +299,11 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     return phrases !== null && phrases.some((p) => p.tokens.length === 1 && p.content > 0 && !p.proposals.includes(proposal));
   };
 
+  const meetingTime = Date.parse(meetingDate);
   const judge = (hit: Hit): NameCandidate | null => {
     const [windowFrom, windowTo] = windowOf(t, hit.from, hit.to, WINDOW);
     const ctx: MatchContext = { text: t, from: hit.from, to: hit.to, windowFrom, windowTo, meetingDate };
-    // "Akash events" is only in the 2023 title, but the 2024 events are as much meant: look at the whole program.
-    // A phrase with a series number in it ("Builder Quests Proposal 2") names its edition.
-    const numbered = hit.phrase.tokens.some((w) => /^\d+$/.test(w));
-    const candidates = numbered
-      ? hit.phrase.proposals
-      : [...new Set(hit.phrase.targets.flatMap((x) => (x.role === 'topic' ? index.seriesMembers.get(index.byNumber.get(x.proposal)!.series) ?? [x.proposal] : [x.proposal])))];
-    const resolved = resolveCandidates(candidates, ctx, index, hit.phrase);
+    const resolved = resolveCandidates(candidatesFor(lexicon, index, hit.phrase), ctx, index, hit.phrase);
     if (!resolved) return null;
     // A later edition under a new title ("the 2025 community support proposal") is found through the year said.
     const series = index.byNumber.get(resolved.proposal)!.series;
@@ -303,7 +324,7 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     const writtenAsName = hit.fuzzy ? t.cap[hit.from] === 1 : usedAsName(hit.from);
     let writtenAsTitle = true;
     for (let k = hit.from; k < hit.to && writtenAsTitle; k++) writtenAsTitle = t.cap[k] === 1 || !/^\p{L}/u.test(plainAt(t, k)!);
-    const days = daysFromAnchor(index, resolved.proposal, meetingDate);
+    const days = daysFromAnchor(proposal, meetingTime);
     // A yearly program ("2024 Community Support") runs to the end of its year unless a next edition takes over.
     const runsUntil = proposal.until ?? (proposal.year !== null ? `${proposal.year + 1}-01-01` : null);
     const current = days !== null && days >= -60 && (runsUntil === null ? days <= CURRENT_DAYS : meetingDate < runsUntil);
@@ -355,22 +376,19 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     const judged = judge(hit);
     if (judged) mentions.push(judged);
   }
-  if (index.fuzzyBuckets.size === 0) return mentions;
+  if (index.garbled.byPrefix.size === 0) return mentions;
   trimClosestMemo(lexicon);
-  const ids: number[] = [];
   for (let i = 0; i < t.count; i++) {
     if (covered[i]) continue;
     // Cheap gate: some name starts with the same three letters, or its first word sounds like this word.
     if (!passesGate(lexicon, index, t.word[i]!)) continue;
-    let joined = '';
+    let joinedLength = 0;
     let weak: NameCandidate | null = null;
-    ids.length = 0;
     for (let k = 0; k < 3 && i + k < t.count; k++) {
       if (covered[i + k] || t.line[i + k] !== t.line[i]) break;
-      joined += plainAt(t, i + k)!;
-      ids.push(t.word[i + k]!);
-      if (joined.length < 4) continue;
-      const phrase = closestNameOf(lexicon, index, ids, joined);
+      joinedLength += plainAt(t, i + k)!.length;
+      if (joinedLength < 4) continue;
+      const phrase = closestNameOf(lexicon, index, t, i, k);
       if (!phrase) continue;
       const to = i + k + 1;
       if (k === 0 && t.cap[i] !== 1 && !readPassageCues(t, i, to).any) continue;

@@ -10,20 +10,61 @@ export interface RawMention {
 }
 
 const DISCUSSION_LINK =
-  /(?:https?:\/\/)?(?:www\.)?github\.com\/(?:orgs\/([\w.-]+)|([\w.-]+)\/([\w.-]+))\/discussions\/(\d+)(?:#discussioncomment-\d+)?/gi;
+  /(?:https?:\/\/)?(?:www\.)?github\.com\/(?:orgs\/([\w.-]+)|([\w.-]+)\/([\w.-]+))\/discussions\/(\d+)(?:#discussioncomment-\d+)?/iy;
 const ONCHAIN_URL = /(?:https?:\/\/)?(?:www\.)?mintscan\.io\/akash\/proposals?\/(\d+)|\/cosmos\/gov\/v1(?:beta1)?\/proposals\/(\d+)/gi;
-const ONCHAIN_TEXT = /\b(?:governance\s+|gov\s+|on-?chain\s+)?(?:proposal|prop)s?\s*(?:#|no\.?|number|id)?\s*(\d{1,5})\b/gi;
+const ONCHAIN_TEXT = /\b(?:governance\s+|gov\s+|on-?chain\s+)?(?:proposal|prop)s?\s*(?:#|no\.?|number|id)?\s*(\d{1,5})\b/iy;
 const NUMBER_BEFORE = /\b(\d{2,5})\s+(?:[A-Za-z]+\s+){0,3}?(?:governance\s+)?(?:proposal|prop)\b/gi;
 const AEP = /\bA\.?E\.?P\s*[-#:]?\s*(\d{1,4})\b/gi;
 const AP = /\bAP\s*[-#]?\s*(\d{1,4})\b/g;
 const AEP_CONTEXT = /\bA\.?E\.?P|enhancement proposal/i;
+/** What each pattern cannot match without, in any case: cheaper to look for than to run the pattern. */
+const DISCUSSIONS_PATH = /\/discussions\//i;
+const ONCHAIN_URL_WORD = /mintscan|\/cosmos\/gov\//i;
+const PROP = /prop/i;
+/** Where a discussion link can be: every match has "github.com/" just after one of these prefixes. */
+const GITHUB_HOST = /github\.com\//gi;
+const LINK_PREFIX_LENGTHS = [12, 11, 8, 7, 4, 0]; // "https://www.", "http://www.", "https://", "http://", "www.", none
+/** Where an on-chain number can be: every match has "prop" just after one of these words and white space, or at its start. */
+const PROP_ANYWHERE = /prop/gi;
+const PROP_PREFIX_LENGTHS = [10, 8, 7, 3]; // "governance", "on-chain", "onchain", "gov"
+const WHITE_SPACE = /\s/;
+
+/**
+ * The matches `pattern.matchAll` would find in `raw` for a pattern that can only match at `starts`, found by trying
+ * the pattern (sticky) at those places alone instead of at every character. Same matches, same order.
+ */
+function* matchesAt(raw: string, pattern: RegExp, starts: Iterable<number>): Generator<RegExpExecArray> {
+  let from = 0;
+  for (const start of [...new Set(starts)].sort((a, b) => a - b)) {
+    if (start < from) continue;
+    pattern.lastIndex = start;
+    const m = pattern.exec(raw);
+    if (!m) continue;
+    from = m.index + m[0].length;
+    yield m;
+  }
+}
+
+function* linkStarts(raw: string): Generator<number> {
+  for (const host of raw.matchAll(GITHUB_HOST)) for (const length of LINK_PREFIX_LENGTHS) if (host.index >= length) yield host.index - length;
+}
+
+function* onchainTextStarts(raw: string): Generator<number> {
+  for (const prop of raw.matchAll(PROP_ANYWHERE)) {
+    yield prop.index;
+    let end = prop.index;
+    while (end > 0 && WHITE_SPACE.test(raw[end - 1]!)) end--;
+    if (end === prop.index) continue;
+    for (const length of PROP_PREFIX_LENGTHS) if (end >= length) yield end - length;
+  }
+}
 
 /** Links to GitHub discussions, in every form; only to the discussion they name. */
-export function extractLinkMentions(raw: string, index: ProposalIndex, lower = raw.toLowerCase()): RawMention[] {
+export function extractLinkMentions(raw: string, index: ProposalIndex): RawMention[] {
   const mentions: RawMention[] = [];
   // The pattern needs "/discussions/" in some case: most meetings have none, and looking for that is cheap.
-  if (!lower.includes('/discussions/')) return mentions;
-  for (const m of raw.matchAll(DISCUSSION_LINK)) {
+  if (!DISCUSSIONS_PATH.test(raw)) return mentions;
+  for (const m of matchesAt(raw, DISCUSSION_LINK, linkStarts(raw))) {
     const owner = (m[1] ?? m[2] ?? '').toLowerCase();
     const repo = m[3]?.toLowerCase() ?? null;
     const proposal = index.byNumber.get(Number(m[4]));
@@ -36,19 +77,19 @@ export function extractLinkMentions(raw: string, index: ProposalIndex, lower = r
 }
 
 /** On-chain proposal numbers ("proposal 291", "prop #291", mintscan links) and AEP numbers ("AEP-62", "Aep66"). */
-export function extractNumberMentions(raw: string, index: ProposalIndex, lower = raw.toLowerCase()): RawMention[] {
+export function extractNumberMentions(raw: string, index: ProposalIndex): RawMention[] {
   const mentions: RawMention[] = [];
   const push = (numbers: number[] | undefined, kind: MentionKind, confidence: number, start: number, end: number): void => {
     if (numbers && numbers.length > 0) mentions.push({ proposals: numbers, kind, confidence, start, end });
   };
   // Each pattern needs a word it starts from ("mintscan", "/cosmos/gov/", "prop"); without it the text is not searched.
-  if (index.byOnchain.size > 0 && (lower.includes('mintscan') || lower.includes('/cosmos/gov/'))) {
+  if (index.byOnchain.size > 0 && ONCHAIN_URL_WORD.test(raw)) {
     for (const m of raw.matchAll(ONCHAIN_URL)) {
       push(index.byOnchain.get(Number(m[1] ?? m[2])), 'onchain', 0.95, m.index, m.index + m[0].length);
     }
   }
-  if (index.byOnchain.size > 0 && lower.includes('prop')) {
-    for (const m of raw.matchAll(ONCHAIN_TEXT)) {
+  if (index.byOnchain.size > 0 && PROP.test(raw)) {
+    for (const m of matchesAt(raw, ONCHAIN_TEXT, onchainTextStarts(raw))) {
       const before = raw.slice(Math.max(0, m.index - 30), m.index);
       if (/discussions?\/?\s*$|#\s*$/i.test(before)) continue;
       push(index.byOnchain.get(Number(m[1])), 'onchain', 0.85, m.index, m.index + m[0].length);

@@ -37,9 +37,8 @@ export function explainMeeting(meeting: ParsedMeeting, index: ProposalIndex): Me
   const raw = meeting.raw;
   const lexicon = lexiconFor(index);
   const text = scanWords(raw, lexicon.table);
-  const lower = raw.toLowerCase();
-  const links = extractLinkMentions(raw, index, lower);
-  const numbers = [...links, ...extractNumberMentions(raw, index, lower)];
+  const links = extractLinkMentions(raw, index);
+  const numbers = [...links, ...extractNumberMentions(raw, index)];
   const names = withoutOtherLinkedNames(raw, extractNameCandidates(text, index, meeting.date, lexicon), links);
   const decisions = decidePairs({ meeting, text, numbers, names, index });
   const found: RawMention[] = [...numbers];

@@ -37,8 +37,33 @@ export const plainAt = (t: LinedTokens, i: number): string | undefined => (i >= 
 const isQuarter = (t: LinedTokens, i: number): boolean =>
   plainAt(t, i) === 'q' && /^[1-4]$/.test(plainAt(t, i + 1) ?? '') && t.sentence[i] === t.sentence[i + 1];
 
+const STRONG_BIT = 1;
+const CUE_BIT = 2;
+const DECISION_BIT = 4;
+const PAIR_FIRST_BIT = 8;
+const KNOWN_BIT = 16;
+
+/** Which cue sets the word at `i` is in, as bits, worked out once per word of the table. */
+function cueBitsAt(t: LinedTokens, i: number): number {
+  const id = t.word[i]!;
+  let bits = t.table.cueBits[id];
+  if (bits === undefined) {
+    const stem = t.table.stem[id]!;
+    bits = KNOWN_BIT;
+    if (STRONG_PROPOSAL_CUES.has(stem)) bits |= STRONG_BIT;
+    if (PROPOSAL_CUES.has(stem)) bits |= CUE_BIT;
+    if (DECISION_CUES.has(stem)) bits |= DECISION_BIT;
+    if (PAIR_CUES.has(t.table.plain[id]!)) bits |= PAIR_FIRST_BIT;
+    t.table.cueBits[id] = bits;
+  }
+  return bits;
+}
+
 function isCueAt(t: LinedTokens, i: number, set: ReadonlySet<string>): boolean {
-  if (set.has(stemAt(t, i)!)) return true;
+  const bits = cueBitsAt(t, i);
+  const bit = set === STRONG_PROPOSAL_CUES ? STRONG_BIT : set === PROPOSAL_CUES ? CUE_BIT : set === DECISION_CUES ? DECISION_BIT : 0;
+  if (bit === 0 ? set.has(stemAt(t, i)!) : (bits & bit) !== 0) return true;
+  if ((bits & PAIR_FIRST_BIT) === 0) return false;
   const second = PAIR_CUES.get(plainAt(t, i)!);
   return second !== undefined && plainAt(t, i + 1) === second && t.sentence[i + 1] === t.sentence[i];
 }

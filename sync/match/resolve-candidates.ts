@@ -14,6 +14,19 @@ export interface MatchContext {
   meetingDate: string;
 }
 
+/** A year written as four digits, 1900 to 2099 (`/^(19|20)\d\d$/` without a regular expression). */
+export function isYearWord(plain: string): boolean {
+  if (plain.length !== 4) return false;
+  const a = plain.charCodeAt(0);
+  const b = plain.charCodeAt(1);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(plain.charCodeAt(2)) && isDigit(plain.charCodeAt(3));
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** "1" to "4", the number of a quarter. */
+const isQuarterNumber = (plain: string): boolean => plain.length === 1 && plain >= '1' && plain <= '4';
+
 export interface Resolution {
   proposal: number;
   /** True when the meeting date, not the text, decided between several proposals of one program. */
@@ -52,10 +65,10 @@ function yearsInWindow(ctx: MatchContext): Set<number> {
   const meetingMonth = Number(ctx.meetingDate.slice(5, 7));
   for (let i = ctx.windowFrom; i < ctx.windowTo; i++) {
     const plain = plainAt(ctx.text, i)!;
-    if (/^(19|20)\d\d$/.test(plain)) years.add(Number(plain));
-    if (plain === 'q' && /^[1-4]$/.test(plainAt(ctx.text, i + 1) ?? '')) {
+    if (isYearWord(plain)) years.add(Number(plain));
+    if (plain === 'q' && isQuarterNumber(plainAt(ctx.text, i + 1) ?? '')) {
       const next = plainAt(ctx.text, i + 2) ?? '';
-      if (/^(19|20)\d\d$/.test(next)) continue;
+      if (isYearWord(next)) continue;
       const quarter = Number(plainAt(ctx.text, i + 1)!);
       // In the last quarter, talk of Q1/Q2 is about next year's plan.
       years.add(meetingMonth >= 10 && quarter <= 2 ? meetingYear + 1 : meetingYear);
@@ -69,22 +82,11 @@ function yearsInWindow(ctx: MatchContext): Set<number> {
  * found nearby, then by a year or series number in the text, then by which one was current at the meeting date.
  * Returns null when the text does not decide and the dates cannot either.
  */
-export function resolveCandidates(candidates: number[], ctx: MatchContext, index: ProposalIndex, phrase?: NamePhrase): Resolution | null {
-  let pool = candidates.map((n) => index.byNumber.get(n)).filter((p): p is IndexedProposal => p !== undefined);
-  if (pool.length === 0) return null;
-  if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
+export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: MatchContext, index: ProposalIndex, phrase?: NamePhrase): Resolution | null {
+  if (candidates.length === 0) return null;
+  if (candidates.length === 1) return { proposal: candidates[0]!.number, byDate: false };
 
-  const nearby = new Set<string>();
-  for (let i = ctx.windowFrom; i < ctx.windowTo; i++) nearby.add(stemAt(ctx.text, i)!);
-  const scored = pool.map((p) => {
-    // The proposer's name nearby ("Fenil presented a hackathon proposal") counts like a title word.
-    const matched = p.key.filter((k) => nearby.has(k)).length + (p.people.some((w) => nearby.has(w)) ? 1 : 0);
-    return { p, matched, coverage: p.key.length === 0 ? 0 : matched / p.key.length };
-  });
-  const bestMatched = Math.max(...scored.map((s) => s.matched));
-  const top = scored.filter((s) => s.matched === bestMatched);
-  const bestCoverage = Math.max(...top.map((s) => s.coverage));
-  pool = top.filter((s) => s.coverage === bestCoverage).map((s) => s.p);
+  let pool = closestByTitleWords(candidates, ctx);
   if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
 
   const years = yearsInWindow(ctx);
@@ -119,14 +121,45 @@ export function resolveCandidates(candidates: number[], ctx: MatchContext, index
     .sort((a, b) => (a.startsAt! < b.startsAt! ? 1 : a.startsAt! > b.startsAt! ? -1 : b.number - a.number));
   // Only editions of one program ("2023 events", "2024 events") are told apart by the date; unrelated proposals that
   // share a word need the text to decide, unless just one of them existed yet.
-  const oneProgram = new Set(pool.map((p) => p.series)).size === 1 || (phrase !== undefined && phrase.targets.every((x) => x.role === 'team' && x.platform));
-  if (!oneProgram && current.length > 1) return null;
+  if (current.length > 1 && !oneProgram(pool, phrase)) return null;
   if (current[0]) return { proposal: current[0].number, byDate: true };
   // Nothing posted yet: a program is often talked about in the weeks before its first discussion goes up.
   const upcoming = pool
     .filter((p) => p.startsAt !== null && daysBetween(ctx.meetingDate, p.startsAt) <= UPCOMING_DAYS)
     .sort((a, b) => (a.startsAt! < b.startsAt! ? -1 : a.startsAt! > b.startsAt! ? 1 : a.number - b.number));
   return upcoming[0] ? { proposal: upcoming[0].number, byDate: true } : null;
+}
+
+/**
+ * The proposals with the most of their title's key words in the window, and among those the ones whose key words are
+ * best covered. The proposer's name nearby ("Fenil presented a hackathon proposal") counts like a title word.
+ */
+function closestByTitleWords(candidates: readonly IndexedProposal[], ctx: MatchContext): IndexedProposal[] {
+  const table = ctx.text.table;
+  const matched = candidates.map((p) => {
+    let n = 0;
+    for (const k of table.stemIdsOf(p.key)) if (inWindow(ctx, k)) n++;
+    return table.stemIdsOf(p.people).some((w) => inWindow(ctx, w)) ? n + 1 : n;
+  });
+  const bestMatched = Math.max(...matched);
+  let bestCoverage = -1;
+  candidates.forEach((p, i) => {
+    if (matched[i] === bestMatched) bestCoverage = Math.max(bestCoverage, coverage(p, bestMatched));
+  });
+  return candidates.filter((p, i) => matched[i] === bestMatched && coverage(p, bestMatched) === bestCoverage);
+}
+
+const coverage = (p: IndexedProposal, matched: number): number => (p.key.length === 0 ? 0 : matched / p.key.length);
+
+/** Is a word with this stem (`WordTable.stemIdOf`) in the window? */
+function inWindow({ text, windowFrom, windowTo }: MatchContext, stemId: number): boolean {
+  for (let i = windowFrom; i < windowTo; i++) if (text.table.stemId[text.word[i]!] === stemId) return true;
+  return false;
+}
+
+/** Are these editions of one program, or proposals whose phrase is a platform each names in its title's brackets? */
+function oneProgram(pool: readonly IndexedProposal[], phrase: NamePhrase | undefined): boolean {
+  return pool.every((p) => p.series === pool[0]!.series) || (phrase !== undefined && phrase.targets.every((x) => x.role === 'team' && x.platform));
 }
 
 const LINK_LEAD_DAYS = 30;

@@ -109,6 +109,23 @@ export interface NamePhrase {
   weight: number;
 }
 
+/** A name looked for in garbled speech, with how it sounds. */
+export interface GarbledTarget {
+  phrase: NamePhrase;
+  /** Double-metaphone keys of `phrase.joined`. */
+  sounds: string[];
+}
+
+/** Garbled-name targets by spelling and by sound; each list keeps the order the phrases were indexed in. */
+export interface GarbledNameIndex {
+  /** Targets by the first three letters of `joined`, then by the length of `joined`. */
+  byPrefix: Map<string, Map<number, GarbledTarget[]>>;
+  /** Targets by each double-metaphone key of `joined`. */
+  bySound: Map<string, GarbledTarget[]>;
+  /** Double-metaphone keys of the targets' first words. */
+  firstWordSounds: Set<string>;
+}
+
 export interface IndexedProposal {
   owner: string | null;
   repo: string | null;
@@ -151,8 +168,8 @@ export interface ProposalIndex {
   byOnchain: Map<number, number[]>;
   /** Phrases keyed by their first stemmed token. */
   phrasesByFirst: Map<string, NamePhrase[]>;
-  /** Phrases keyed by the first three letters of `joined` and by the metaphone of their first word. */
-  fuzzyBuckets: Map<string, NamePhrase[]>;
+  /** The names looked for in garbled speech. */
+  garbled: GarbledNameIndex;
   /** How many proposals each stemmed token appears in (title and body). */
   documentFrequency: Map<string, number>;
   maxPhraseLength: number;

@@ -12,6 +12,14 @@ export class WordTable {
   readonly plain: string[] = [];
   /** `plain` with a plural `s` removed (`Token.stem`). */
   readonly stem: string[] = [];
+  /** A number for each distinct stem ("provider" and "providers" share one), to compare stems as numbers. */
+  readonly stemId: number[] = [];
+  /** Which passage-cue word sets each word is in (`read-passage-cues`), filled in as words are first asked about. */
+  readonly cueBits: number[] = [];
+  private stemIds = new Map<string, number>();
+  private stemListIds = new WeakMap<readonly string[], Int32Array>();
+  /** FNV-1a hash of each `plain`, so a probe compares characters only when the hashes agree. */
+  private hashes = new Int32Array(1 << 13);
   private slots = new Int32Array(1 << 14);
   private mask = (1 << 14) - 1;
 
@@ -27,27 +35,24 @@ export class WordTable {
       if (c >= 65 && c <= 90) c += 32;
       hash = Math.imul(hash ^ c, 0x01000193);
     }
-    return this.internAsciiHashed(text, start, end, hash);
+    return this.internAsciiHashed(text, start, end, hash | 0);
   }
 
-  /** `internAscii` when the caller already hashed the lower-cased characters (FNV-1a, as `hashAscii`). */
+  /** `internAscii` when the caller already hashed the lower-cased characters (FNV-1a, as a signed 32-bit number). */
   internAsciiHashed(text: string, start: number, end: number, hash: number): number {
-    const length = end - start;
     let slot = hash & this.mask;
     for (;;) {
       const entry = this.slots[slot]!;
       if (entry === EMPTY) break;
-      const word = this.plain[entry - 1]!;
-      if (word.length === length && (text.startsWith(word, start) || sameAscii(word, text, start))) return entry - 1;
+      if (this.hashes[entry - 1] === hash && sameAscii(this.plain[entry - 1]!, text, start, end)) return entry - 1;
       slot = (slot + 1) & this.mask;
     }
-    return this.add(text.slice(start, end).toLowerCase(), slot);
+    return this.add(text.slice(start, end).toLowerCase(), slot, hash);
   }
 
   /** The number of a word given as its plain form (for words with characters outside ASCII). */
   internPlain(word: string): number {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+    const hash = hashPlain(word);
     let slot = hash & this.mask;
     for (;;) {
       const entry = this.slots[slot]!;
@@ -55,7 +60,7 @@ export class WordTable {
       if (this.plain[entry - 1] === word) return entry - 1;
       slot = (slot + 1) & this.mask;
     }
-    return this.add(word, slot);
+    return this.add(word, slot, hash);
   }
 
   /** The number of the non-ASCII word `text[start, end)`. */
@@ -63,33 +68,61 @@ export class WordTable {
     return this.internPlain(plainWord(text.slice(start, end)));
   }
 
-  private add(plain: string, slot: number): number {
+  private add(plain: string, slot: number, hash: number): number {
     const id = this.plain.length;
     this.plain.push(plain);
+    if (id === this.hashes.length) {
+      const hashes = new Int32Array(id * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[id] = hash;
     const len = plain.length;
     // Same rule as `tokenize`: a plural "s" off words longer than four letters, not "ss".
     const stem = len > 4 && plain.charCodeAt(len - 1) === 115 && plain.charCodeAt(len - 2) !== 115 && !/\d/.test(plain) ? plain.slice(0, -1) : plain;
     this.stem.push(stem);
+    this.stemId.push(this.stemIdOf(stem));
     this.slots[slot] = id + 1;
     if (this.plain.length * 2 > this.slots.length) this.grow();
     return id;
+  }
+
+  /** The number of a stem, whether or not a word of the meetings has it yet. */
+  stemIdOf(stem: string): number {
+    let id = this.stemIds.get(stem);
+    if (id === undefined) this.stemIds.set(stem, (id = this.stemIds.size));
+    return id;
+  }
+
+  /** `stemIdOf` of each stem of a list that does not change (a proposal's key words), worked out once per list. */
+  stemIdsOf(stems: readonly string[]): Int32Array {
+    let ids = this.stemListIds.get(stems);
+    if (!ids) this.stemListIds.set(stems, (ids = Int32Array.from(stems, (stem) => this.stemIdOf(stem))));
+    return ids;
   }
 
   private grow(): void {
     const size = this.slots.length * 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
-    this.plain.forEach((word, id) => {
-      let hash = 0x811c9dc5;
-      for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
-      let slot = hash & this.mask;
+    this.plain.forEach((_, id) => {
+      let slot = this.hashes[id]! & this.mask;
       while (this.slots[slot] !== EMPTY) slot = (slot + 1) & this.mask;
       this.slots[slot] = id + 1;
     });
   }
 }
 
-function sameAscii(word: string, text: string, start: number): boolean {
+/** FNV-1a over the characters of a plain (lower-case) word, as a signed 32-bit number. */
+function hashPlain(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
+
+/** Is `text[start, end)`, lower-cased, the plain word `word`? */
+function sameAscii(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
   for (let k = 0; k < word.length; k++) {
     let c = text.charCodeAt(start + k);
     if (c >= 65 && c <= 90) c += 32;
