@@ -152,12 +152,13 @@ const RUNNING_DAYS = 90;
 
 /**
  * Is the proposal's program running at the meeting (so that its words, said without any proposal word, may still be
- * about it)? From a month before its known date (two when the date is only a bound from later links) to the end of
- * its title year, or for a quarter after it; never past the next edition.
+ * about it)? From its known date (a month before, when the date is only a bound from later links: talk of a product
+ * before its proposal went up is about the work, not the ask) to the end of its title year, or for a quarter after
+ * it; never past the next edition.
  */
 function running(c: NameCandidate, p: IndexedProposal): boolean {
   if (c.days === null) return false;
-  const lead = p.anchorIsBound ? 60 : 30;
+  const lead = p.anchorIsBound ? 30 : 0;
   if (c.days < -lead) return false;
   // A yearly program runs through its year; any other for about a quarter, or less when a next edition takes over.
   if (p.year !== null) return c.current;

@@ -51,6 +51,10 @@ describe('weight of several passages', () => {
     expect(match('2025-09-30', lanternTalk)).toEqual([]);
   });
 
+  test('the same passages in the weeks before the proposal went up are about the work, not the proposal', () => {
+    expect(match('2024-12-20', lanternTalk)).toEqual([]);
+  });
+
   test('a proposal that only one passage decides about is still accepted on that passage alone', () => {
     expect(match('2025-03-25', ['## Notes', '- The Lantern Quest proposal passed the vote.'])).toEqual([904]);
   });
