@@ -51,8 +51,21 @@ describe('weight of several passages', () => {
     expect(match('2025-09-30', lanternTalk)).toEqual([]);
   });
 
-  test('the same passages in the weeks before the proposal went up are about the work, not the proposal', () => {
-    expect(match('2024-12-20', lanternTalk)).toEqual([]);
+  test('a product talked of weeks before its proposal is known to exist is the work, not the proposal', () => {
+    // No creation date: the proposal is only known to exist by the first meeting that links it.
+    const boundIndex = buildProposalIndex(
+      [{ number: 951, title: 'Harbor Console: payments for deployers', body: 'Harbor Console adds card payments.\n\nProposed by Iris Lund.' }],
+      { firstLinkedAt: { 951: '2025-06-10' } },
+    );
+    const productTalk = (date: string): number[] => numbers(matchMeeting(parseMeeting(`sig-clients/meetings/030-${date}.md`, [
+      '# SIG Clients - Meeting #30', '', '## Notes',
+      '- Iris showed the new Harbor Console checkout screens.',
+      '- Several testers tried Harbor Console over the weekend.',
+      '- The Harbor Console release moved to next month.',
+      '- Bugs in Harbor Console should go to the issue tracker.', '',
+    ].join('\n')), boundIndex));
+    expect(productTalk('2025-04-25')).toEqual([]);
+    expect(productTalk('2025-05-20')).toEqual([951]);
   });
 
   test('a proposal that only one passage decides about is still accepted on that passage alone', () => {
