@@ -225,7 +225,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     const same = existing.targets.find((t) => t.proposal === target.proposal);
     if (same) {
       // The same words twice in one title or byline: keep the reading that needs the least context.
-      const rank: Record<PhraseRole, number> = { name: 0, topic: 1, acronym: 2, team: 3 };
+      const rank: Record<PhraseRole, number> = { name: 0, topic: 1, acronym: 2, version: 2, team: 3 };
       if (rank[target.role] < rank[same.role]) Object.assign(same, target);
       return;
     }
@@ -303,7 +303,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
       addTarget(
         `${word} ${number}`,
         () => ({ tokens: [word, number], joined: word + number, firstPlain: word, proposals: [], targets: [], gap: 2, content: 2, nameLike: false, weight: idf(word) + 2 }),
-        { proposal: p.number, role: 'topic', whole: true, platform: false },
+        { proposal: p.number, role: 'version', whole: true, platform: false },
       );
     }
   });

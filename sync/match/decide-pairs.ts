@@ -190,7 +190,7 @@ function weighCandidate(c: NameCandidate, inSentence: number, p: IndexedProposal
     const several = c.toToken - c.fromToken > 1;
     if (c.role === 'name') e = c.writtenAsName || several ? 0.35 : 0.1;
     else if (c.role === 'topic' && c.content >= 2 && c.cues.strong) e = 0.35;
-    else if (c.role !== 'acronym' && c.writtenAsName) e = 0.3;
+    else if ((c.role === 'team' || c.role === 'topic') && c.writtenAsName) e = 0.3;
     else if (c.role === 'topic' && c.content >= 2 && c.whole) e = 0.25;
     // Everyday words said in passing ("events", "incentives") say nothing, however often they come up.
     else return 0;

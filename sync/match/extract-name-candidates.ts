@@ -129,6 +129,7 @@ function refersToProposal(hit: Hit, target: PhraseTarget, { cues, support, days,
       // The program's own name written as a name ("Provider Incentives", "Website Revamp") while it runs.
       return cues.strong || support || (writtenAsTitle && hit.phrase.gap === 0 && current);
     case 'acronym':
+    case 'version':
       return cues.strong || support;
   }
 }

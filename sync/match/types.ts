@@ -44,7 +44,9 @@ export interface Mention {
  *   it needs a proposal word or the proposal's subject words nearby;
  * - `topic`: ordinary words of the title ("provider incentives", "events"): need a proposal word, a period, or
  *   (when they are the whole of what the title is about) the proposal's time window;
- * - `acronym`: initials of title words ("PIP"): need a series number or a proposal word.
+ * - `acronym`: initials of title words ("PIP"): need a series number or a proposal word;
+ * - `version`: a piece of software with the version the title names ("Cosmos v0.47" as "Cosmos SDK 47"): talk of the
+ *   software (upgrade status, testnets) is the work, not the proposal, so it needs a proposal word or subject words.
  */
 /** A name (or garbled name) of a proposal found in a meeting, with what its passage says; decided per meeting later. */
 export interface NameCandidate {
@@ -80,7 +82,7 @@ export interface NameCandidate {
   phrase: string[];
 }
 
-export type PhraseRole = 'name' | 'team' | 'topic' | 'acronym';
+export type PhraseRole = 'name' | 'team' | 'topic' | 'acronym' | 'version';
 
 export interface PhraseTarget {
   proposal: number;

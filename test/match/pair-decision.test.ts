@@ -132,6 +132,27 @@ describe('a word of one title inside the name of another', () => {
   });
 });
 
+describe('software named with its version', () => {
+  const upgrade: ProposalForMatching = { number: 961, title: 'Upgrading to Cosmos v0.47 - Funding Request', createdAt: '2025-01-20', body: 'Move the node to the new SDK.\n\nProposed by Ravi Teodoro.' };
+  const upgradeIndex = buildProposalIndex([...proposals, upgrade]);
+  const said = (lines: string[]): number[] => numbers(matchMeeting(meeting('2025-03-05', ['## Notes', ...lines]), upgradeIndex));
+
+  test('status talk about the upgrade itself, however often, is the work and not the proposal', () => {
+    expect(said([
+      '- Updates on the Cosmos SDK 47 upgrade and its testnet.',
+      '- The Cosmos SDK 47 testnet is live for validators.',
+      '- Clients should test against Cosmos SDK 47 before the upgrade.',
+      '- Docs for Cosmos SDK 47 are being written.',
+      '- Another Cosmos SDK 47 testnet phase starts next week.',
+      '- Questions on Cosmos SDK 47 go to the chain channel.',
+    ])).toEqual([]);
+  });
+
+  test('the same name with the proposal spoken of is the proposal', () => {
+    expect(said(['- The Cosmos SDK 47 funding proposal passed on chain.'])).toEqual([961]);
+  });
+});
+
 describe('loosely cued everyday words', () => {
   test('one lower-case program word with a vote somewhere in its sentence is not enough alone', () => {
     const explained = explainMeeting(meeting('2025-03-01', ['## Notes', '- We covered meetups in Lisbon, and then the vote on fees went fine.']), index);
