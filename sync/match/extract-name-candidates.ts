@@ -258,14 +258,16 @@ function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedToke
  */
 function closestName(garbled: GarbledNameIndex, joined: string, sounds: string[]): NamePhrase | null {
   let best: GarbledTarget | null = null;
-  const consider = (targets: GarbledTarget[] | undefined): void => {
-    if (!targets) return;
-    for (const target of targets) if ((best === null || outranks(target, best)) && fuzzyAccepts(joined, sounds, target)) best = target;
-  };
   const byLength = garbled.byPrefix.get(joined.slice(0, 3));
-  if (byLength) for (let len = joined.length - 2; len <= joined.length + 2; len++) consider(byLength.get(len));
-  for (const sound of sounds) consider(garbled.bySound.get(sound));
-  return best === null ? null : (best as GarbledTarget).phrase;
+  if (byLength) for (let len = joined.length - 2; len <= joined.length + 2; len++) best = closestOf(byLength.get(len), joined, sounds, best);
+  for (const sound of sounds) best = closestOf(garbled.bySound.get(sound), joined, sounds, best);
+  return best === null ? null : best.phrase;
+}
+
+/** The weightiest (`outranks`, the earlier among equals) of `best` and the targets the joined words are a garbling of. */
+function closestOf(targets: GarbledTarget[] | undefined, joined: string, sounds: string[], best: GarbledTarget | null): GarbledTarget | null {
+  if (targets) for (const target of targets) if ((best === null || outranks(target, best)) && fuzzyAccepts(joined, sounds, target)) best = target;
+  return best;
 }
 
 function outranks(a: GarbledTarget, b: GarbledTarget): boolean {
@@ -281,22 +283,22 @@ function outranks(a: GarbledTarget, b: GarbledTarget): boolean {
 export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meetingDate: string, lexicon: IndexLexicon): NameCandidate[] {
   const mentions: NameCandidate[] = [];
   const covered = new Uint8Array(t.count);
-  const stems = lexicon.table.stem;
+  const stemIds = lexicon.table.stemId;
 
   // Where a phrase may start (the only words the exact pass looks at), and how this meeting writes each of those
   // words: a name is capitalised; a word mostly written in lower case is everyday talk here.
   const starts: number[] = [];
-  const capitalCount = new Map<string, number>();
-  const lowerCount = new Map<string, number>();
+  const capitalCount = new Map<number, number>();
+  const lowerCount = new Map<number, number>();
   for (let i = 0; i < t.count; i++) {
     if (phrasesStartingWith(lexicon, index, t.word[i]!) === null) continue;
     starts.push(i);
-    const stem = stems[t.word[i]!]!;
+    const stem = stemIds[t.word[i]!]!;
     const counts = t.cap[i] ? capitalCount : lowerCount;
     counts.set(stem, (counts.get(stem) ?? 0) + 1);
   }
   const usedAsName = (i: number): boolean => {
-    const stem = stems[t.word[i]!]!;
+    const stem = stemIds[t.word[i]!]!;
     return t.cap[i] === 1 && (lowerCount.get(stem) ?? 0) < (capitalCount.get(stem) ?? 0);
   };
 
