@@ -70,6 +70,22 @@ export function metaphoneKeys(word: string): string[] {
 }
 
 /**
+ * How words said one after another sound: their primary double-metaphone keys joined, and their alternative keys
+ * joined (one key when both are the same). Built from each word's keys, so a run of words is never sounded out again.
+ * A vowel sounds ("A") only at the start of a word, so after the first word it is dropped, as in the words written as one.
+ */
+export function runSounds(words: readonly (readonly [string, string])[]): string[] {
+  let primary = '';
+  let alternative = '';
+  for (let i = 0; i < words.length; i++) {
+    const [a, b] = words[i]!;
+    primary += i > 0 && a.charCodeAt(0) === 65 ? a.slice(1) : a;
+    alternative += i > 0 && b.charCodeAt(0) === 65 ? b.slice(1) : b;
+  }
+  return primary === alternative ? [primary] : [primary, alternative];
+}
+
+/**
  * Builds the lookup structures for matching meetings against a proposal set, once per set: name phrases from
  * titles and team names, their distinctiveness (document frequency over the set), AEP and on-chain numbers,
  * and each proposal's period for recurring programs.
@@ -273,7 +289,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
       () => ({
         tokens: stems,
         joined: tokens.map((t) => t.plain).join(''),
-        firstPlain: tokens[0]!.plain,
+        plains: tokens.map((t) => t.plain),
         proposals: [],
         targets: [],
         gap: 0,
@@ -295,14 +311,14 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     for (const acronym of titleAcronyms(titleTokens[i]!)) {
       addTarget(
         acronym,
-        () => ({ tokens: [acronym], joined: acronym, firstPlain: acronym, proposals: [], targets: [], gap: 0, content: 1, nameLike: false, weight: idf(acronym) }),
+        () => ({ tokens: [acronym], joined: acronym, plains: [acronym], proposals: [], targets: [], gap: 0, content: 1, nameLike: false, weight: idf(acronym) }),
         { proposal: p.number, role: 'acronym', whole: false, platform: false },
       );
     }
     for (const [word, number] of versionedNames(p.title)) {
       addTarget(
         `${word} ${number}`,
-        () => ({ tokens: [word, number], joined: word + number, firstPlain: word, proposals: [], targets: [], gap: 2, content: 2, nameLike: false, weight: idf(word) + 2 }),
+        () => ({ tokens: [word, number], joined: word + number, plains: [word, number], proposals: [], targets: [], gap: 2, content: 2, nameLike: false, weight: idf(word) + 2 }),
         { proposal: p.number, role: 'version', whole: true, platform: false },
       );
     }
@@ -342,13 +358,13 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
 }
 
 function addGarbledTarget(garbled: GarbledNameIndex, phrase: NamePhrase): void {
-  const target: GarbledTarget = { phrase, sounds: metaphoneKeys(phrase.joined) };
+  const target: GarbledTarget = { phrase, sounds: runSounds(phrase.plains.map((w) => doubleMetaphone(w))) };
   const prefix = phrase.joined.slice(0, 3);
   let byLength = garbled.byPrefix.get(prefix);
   if (!byLength) garbled.byPrefix.set(prefix, (byLength = new Map()));
   byLength.set(phrase.joined.length, [...(byLength.get(phrase.joined.length) ?? []), target]);
   for (const sound of target.sounds) garbled.bySound.set(sound, [...(garbled.bySound.get(sound) ?? []), target]);
-  for (const sound of metaphoneKeys(phrase.firstPlain)) garbled.firstWordSounds.add(sound);
+  for (const sound of metaphoneKeys(phrase.plains[0]!)) garbled.firstWordSounds.add(sound);
 }
 
 

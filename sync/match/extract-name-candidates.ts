@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
-import { metaphoneKeys } from './build-proposal-index.js';
+import { doubleMetaphone } from 'double-metaphone';
+import { runSounds } from './build-proposal-index.js';
 import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
 import { hasSubjectSupport, plainAt, readPassageCues, stemAt, windowOf, type LinedTokens, type PassageCues } from './read-passage-cues.js';
 import { resolveCandidates, type MatchContext } from './resolve-candidates.js';
@@ -145,6 +146,8 @@ export interface IndexLexicon {
   starts: (NamePhrase[] | null | undefined)[];
   /** 1 when a garbled name may start with the word, 2 when not, 0 not looked up yet. */
   gate: number[];
+  /** Double-metaphone keys (primary, alternative) of each word, worked out when first needed. */
+  sounds: ([string, string] | undefined)[];
   /** The garbled name one word is closest to (`closestName`), null when none; undefined: not looked up yet. */
   closest1: (NamePhrase | null | undefined)[];
   /** The same for two or three words in a row. */
@@ -161,7 +164,7 @@ const LEXICON_LIMIT = 1 << 20;
 export function lexiconFor(index: ProposalIndex): IndexLexicon {
   let lexicon = lexicons.get(index);
   if (!lexicon || lexicon.table.size > LEXICON_LIMIT) {
-    lexicon = { table: new WordTable(), starts: [], gate: [], closest1: [], closestRun: new WordRunMemo(), candidates: new Map() };
+    lexicon = { table: new WordTable(), starts: [], gate: [], sounds: [], closest1: [], closestRun: new WordRunMemo(), candidates: new Map() };
     lexicons.set(index, lexicon);
   }
   return lexicon;
@@ -183,6 +186,12 @@ function candidatesFor(lexicon: IndexLexicon, index: ProposalIndex, phrase: Name
     lexicon.candidates.set(phrase, found);
   }
   return found;
+}
+
+function soundsOf(lexicon: IndexLexicon, id: number): [string, string] {
+  let sounds = lexicon.sounds[id];
+  if (sounds === undefined) lexicon.sounds[id] = sounds = doubleMetaphone(lexicon.table.plain[id]!);
+  return sounds;
 }
 
 function phrasesStartingWith(lexicon: IndexLexicon, index: ProposalIndex, id: number): NamePhrase[] | null {
@@ -209,7 +218,7 @@ function passesGate(lexicon: IndexLexicon, index: ProposalIndex, id: number): bo
       !(code >= 48 && code <= 57) &&
       !STOP_WORDS.has(plain) &&
       !GENERIC_WORDS.has(lexicon.table.stem[id]!) &&
-      (garbled.byPrefix.has(plain.slice(0, 3)) || metaphoneKeys(plain).some((k) => garbled.firstWordSounds.has(k)));
+      (garbled.byPrefix.has(plain.slice(0, 3)) || soundsOf(lexicon, id).some((k) => garbled.firstWordSounds.has(k)));
     gate = pass ? 1 : 2;
     lexicon.gate[id] = gate;
   }
@@ -229,7 +238,7 @@ function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedToke
   const a = t.word[from]!;
   if (extra === 0) {
     let found = lexicon.closest1[a];
-    if (found === undefined) lexicon.closest1[a] = found = closestName(index.garbled, plain[a]!);
+    if (found === undefined) lexicon.closest1[a] = found = closestName(index.garbled, plain[a]!, runSounds([soundsOf(lexicon, a)]));
     return found;
   }
   const b = t.word[from + 1]!;
@@ -237,27 +246,29 @@ function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedToke
   let found = lexicon.closestRun.get(a, b, c);
   if (found === undefined) {
     const joined = plain[a]! + plain[b]! + (c === -1 ? '' : plain[c]!);
-    lexicon.closestRun.set(a, b, c, (found = closestName(index.garbled, joined)));
+    const sounds = runSounds(c === -1 ? [soundsOf(lexicon, a), soundsOf(lexicon, b)] : [soundsOf(lexicon, a), soundsOf(lexicon, b), soundsOf(lexicon, c)]);
+    lexicon.closestRun.set(a, b, c, (found = closestName(index.garbled, joined, sounds)));
   }
   return found;
 }
 
 /**
- * The name these joined words are a garbling of (spelling and sound), the weightiest when several fit; among equally
- * weighty ones, the first by `localeCompare`, then the first found (names with the same first three letters and a
- * length within two, shortest first, then names that sound the same).
+ * The name these joined words (sounding `sounds`, see `runSounds`) are a garbling of (spelling and sound), the
+ * weightiest when several fit; among equally weighty ones, the first by `localeCompare`, then the first found (names
+ * with the same first three letters and a length within two, shortest first, then names that sound the same).
  */
-function closestName(garbled: GarbledNameIndex, joined: string): NamePhrase | null {
-  const sounds = metaphoneKeys(joined);
+function closestName(garbled: GarbledNameIndex, joined: string, sounds: string[]): NamePhrase | null {
   let best: GarbledTarget | null = null;
-  const consider = (targets: GarbledTarget[] | undefined): void => {
-    if (!targets) return;
-    for (const target of targets) if ((best === null || outranks(target, best)) && fuzzyAccepts(joined, sounds, target)) best = target;
-  };
   const byLength = garbled.byPrefix.get(joined.slice(0, 3));
-  if (byLength) for (let len = joined.length - 2; len <= joined.length + 2; len++) consider(byLength.get(len));
-  for (const sound of sounds) consider(garbled.bySound.get(sound));
-  return best === null ? null : (best as GarbledTarget).phrase;
+  if (byLength) for (let len = joined.length - 2; len <= joined.length + 2; len++) best = closestOf(byLength.get(len), joined, sounds, best);
+  for (const sound of sounds) best = closestOf(garbled.bySound.get(sound), joined, sounds, best);
+  return best === null ? null : best.phrase;
+}
+
+/** The weightiest (`outranks`, the earlier among equals) of `best` and the targets the joined words are a garbling of. */
+function closestOf(targets: GarbledTarget[] | undefined, joined: string, sounds: string[], best: GarbledTarget | null): GarbledTarget | null {
+  if (targets) for (const target of targets) if ((best === null || outranks(target, best)) && fuzzyAccepts(joined, sounds, target)) best = target;
+  return best;
 }
 
 function outranks(a: GarbledTarget, b: GarbledTarget): boolean {
@@ -273,22 +284,22 @@ function outranks(a: GarbledTarget, b: GarbledTarget): boolean {
 export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meetingDate: string, lexicon: IndexLexicon): NameCandidate[] {
   const mentions: NameCandidate[] = [];
   const covered = new Uint8Array(t.count);
-  const stems = lexicon.table.stem;
+  const stemIds = lexicon.table.stemId;
 
   // Where a phrase may start (the only words the exact pass looks at), and how this meeting writes each of those
   // words: a name is capitalised; a word mostly written in lower case is everyday talk here.
   const starts: number[] = [];
-  const capitalCount = new Map<string, number>();
-  const lowerCount = new Map<string, number>();
+  const capitalCount = new Map<number, number>();
+  const lowerCount = new Map<number, number>();
   for (let i = 0; i < t.count; i++) {
     if (phrasesStartingWith(lexicon, index, t.word[i]!) === null) continue;
     starts.push(i);
-    const stem = stems[t.word[i]!]!;
+    const stem = stemIds[t.word[i]!]!;
     const counts = t.cap[i] ? capitalCount : lowerCount;
     counts.set(stem, (counts.get(stem) ?? 0) + 1);
   }
   const usedAsName = (i: number): boolean => {
-    const stem = stems[t.word[i]!]!;
+    const stem = stemIds[t.word[i]!]!;
     return t.cap[i] === 1 && (lowerCount.get(stem) ?? 0) < (capitalCount.get(stem) ?? 0);
   };
 

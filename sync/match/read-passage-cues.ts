@@ -134,12 +134,24 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
 
 const SUPPORT_WINDOW = 12;
 
+const subjectWordsCache = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>();
+
+/** The subject words with a letter that are not among the words said, once per (subject, phrase) pair. */
+function subjectWordsBesides(subject: readonly string[], said: readonly string[]): readonly string[] {
+  let bySaid = subjectWordsCache.get(subject);
+  if (!bySaid) subjectWordsCache.set(subject, (bySaid = new WeakMap()));
+  let words = bySaid.get(said);
+  if (!words) bySaid.set(said, (words = subject.filter((w) => !said.includes(w) && /\p{L}/u.test(w))));
+  return words;
+}
+
 /**
  * Does the passage also use the proposal's own subject words ("Thumper ... foundational model", "Zealy ... developer
  * onboarding")? Words of the matched phrase do not count. Long words may be misspelt by one letter ("acquistion").
+ * `subject` and `said` are lists that do not change (a proposal's subject words, a phrase's words).
  */
 export function hasSubjectSupport(t: LinedTokens, from: number, to: number, subject: readonly string[], said: readonly string[]): boolean {
-  const words = subject.filter((w) => !said.includes(w) && /\p{L}/u.test(w));
+  const words = subjectWordsBesides(subject, said);
   if (words.length === 0) return false;
   const [a, b] = windowOf(t, from, to, SUPPORT_WINDOW, 'sentence');
   for (let i = a; i < b; i++) {

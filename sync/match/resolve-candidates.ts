@@ -59,19 +59,19 @@ function ordinalBefore(ctx: MatchContext): number | null {
   return null;
 }
 
-function yearsInWindow(ctx: MatchContext): Set<number> {
-  const years = new Set<number>();
-  const meetingYear = Number(ctx.meetingDate.slice(0, 4));
-  const meetingMonth = Number(ctx.meetingDate.slice(5, 7));
+/** The years said in the window, directly or through a quarter ("Q3"); null when none (most windows). */
+function yearsInWindow(ctx: MatchContext): Set<number> | null {
+  let years: Set<number> | null = null;
   for (let i = ctx.windowFrom; i < ctx.windowTo; i++) {
     const plain = plainAt(ctx.text, i)!;
-    if (isYearWord(plain)) years.add(Number(plain));
+    if (isYearWord(plain)) (years ??= new Set()).add(Number(plain));
     if (plain === 'q' && isQuarterNumber(plainAt(ctx.text, i + 1) ?? '')) {
       const next = plainAt(ctx.text, i + 2) ?? '';
       if (isYearWord(next)) continue;
       const quarter = Number(plainAt(ctx.text, i + 1)!);
+      const meetingYear = Number(ctx.meetingDate.slice(0, 4));
       // In the last quarter, talk of Q1/Q2 is about next year's plan.
-      years.add(meetingMonth >= 10 && quarter <= 2 ? meetingYear + 1 : meetingYear);
+      (years ??= new Set()).add(Number(ctx.meetingDate.slice(5, 7)) >= 10 && quarter <= 2 ? meetingYear + 1 : meetingYear);
     }
   }
   return years;
@@ -90,7 +90,7 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
   if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
 
   const years = yearsInWindow(ctx);
-  if (years.size > 0 && pool.some((p) => p.year !== null)) {
+  if (years !== null && pool.some((p) => p.year !== null)) {
     const sameYear = pool.filter((p) => p.year !== null && years.has(p.year));
     if (sameYear.length > 0) pool = sameYear;
     else {
@@ -112,10 +112,6 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
     }
   }
 
-  // Which of them existed at the meeting? A proposal dated only by the first meeting that linked it may have gone up
-  // some weeks earlier.
-  const existsBy = (p: IndexedProposal): string | null =>
-    p.startsAt === null ? null : p.anchorIsBound && p.startsAt === p.anchor ? shiftDays(p.startsAt, -LINK_LEAD_DAYS) : p.startsAt;
   const current = pool
     .filter((p) => existsBy(p) !== null && existsBy(p)! <= ctx.meetingDate)
     .sort((a, b) => (a.startsAt! < b.startsAt! ? 1 : a.startsAt! > b.startsAt! ? -1 : b.number - a.number));
@@ -163,6 +159,21 @@ function oneProgram(pool: readonly IndexedProposal[], phrase: NamePhrase | undef
 }
 
 const LINK_LEAD_DAYS = 30;
+
+const existsByDates = new WeakMap<IndexedProposal, string | null>();
+
+/**
+ * The date a proposal surely existed by (null when unknown), worked out once per indexed proposal. A proposal dated
+ * only by the first meeting that linked it may have gone up some weeks earlier.
+ */
+function existsBy(p: IndexedProposal): string | null {
+  let date = existsByDates.get(p);
+  if (date === undefined) {
+    date = p.startsAt === null ? null : p.anchorIsBound && p.startsAt === p.anchor ? shiftDays(p.startsAt, -LINK_LEAD_DAYS) : p.startsAt;
+    existsByDates.set(p, date);
+  }
+  return date;
+}
 
 function shiftDays(date: string, days: number): string {
   return new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);

@@ -98,8 +98,8 @@ export interface NamePhrase {
   tokens: string[];
   /** Unstemmed letters of the phrase joined, for garbled-speech comparison ("cloudmos"). */
   joined: string;
-  /** Unstemmed first word, for the cheap sound-alike gate before a garbled-name comparison. */
-  firstPlain: string;
+  /** The unstemmed words, for how the phrase sounds and the cheap sound-alike gate on its first word. */
+  plains: string[];
   proposals: number[];
   targets: PhraseTarget[];
   /** How many of the words are neither stop words nor generic proposal words. */
@@ -114,7 +114,7 @@ export interface NamePhrase {
 /** A name looked for in garbled speech, with how it sounds. */
 export interface GarbledTarget {
   phrase: NamePhrase;
-  /** Double-metaphone keys of `phrase.joined`. */
+  /** Double-metaphone keys of the phrase's words, joined (see `runSounds`). */
   sounds: string[];
 }
 
@@ -122,7 +122,7 @@ export interface GarbledTarget {
 export interface GarbledNameIndex {
   /** Targets by the first three letters of `joined`, then by the length of `joined`. */
   byPrefix: Map<string, Map<number, GarbledTarget[]>>;
-  /** Targets by each double-metaphone key of `joined`. */
+  /** Targets by each of their `sounds`. */
   bySound: Map<string, GarbledTarget[]>;
   /** Double-metaphone keys of the targets' first words. */
   firstWordSounds: Set<string>;
