@@ -122,7 +122,22 @@ export function safeUrl(url: string | null | undefined): string | null {
   }
 }
 
+/**
+ * A mention's excerpt as a quotation: the raw line without its markdown list marker, heading hashes or emphasis
+ * markers, and without the speaker's "Name:" label when the speaker is shown beside it.
+ */
+export function quotedExcerpt(excerpt: string, speaker?: string | null): string {
+  let text = excerpt.replace(/\*\*|__/g, '').replace(/^(…?)\s*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+|>\s*)+/, '$1');
+  if (speaker) {
+    const label = `${speaker}:`;
+    const at = text.startsWith('…') ? 1 : 0;
+    if (text.slice(at, at + label.length).toLowerCase() === label.toLowerCase()) text = text.slice(0, at) + text.slice(at + label.length).trimStart();
+  }
+  return text.trim();
+}
+
 export const viewHelpers = {
+  quotedExcerpt,
   statusLabel,
   relativeTime,
   exactTime,
