@@ -10,16 +10,18 @@ const LIST_ITEM = /^\s*(?:(\d{1,3})[.)]|[-*+•])\s+(.*)$/u;
 const INTERROGATIVE = /^(?:what|why|how|when|where|who|whom|whose|which|is|are|does|did|could|would|should|can)\b/iu;
 const REQUEST_FORM = new RegExp(
   [
-    String.raw`\b(?:i'?d|i would|we'?d|we would) (?:like|love) to (?:know|understand|hear|see|learn)\b`,
+    String.raw`\b(?:i['’]?d|i would|we['’]?d|we would) (?:like|love|want|need) to (?:know|understand|hear|see|learn)\b`,
     String.raw`\b(?:could|can|would) you (?:please )?(?:clarify|explain|elaborate|share|provide|confirm|comment|walk us|outline|detail|expand|speak to|break down)\b`,
-    String.raw`^(?:please|pls|kindly) (?:clarify|explain|elaborate|share|provide|confirm|comment|outline|detail|expand|break down|justify)\b`,
+    String.raw`^(?:please|pls|kindly) (?:clarify|explain|elaborate|share|provide|confirm|comment|outline|detail|expand|break down|justify|add|include|list|specify|describe|publish|document|attach)\b`,
+    // "Any chance you'd share your playbook …"
+    String.raw`^(?:(?:and|also|so)\s+)?any chance\b`,
     String.raw`\b(?:i'?m|i am|we'?re|we are) curious\b`,
-    String.raw`\bi (?:wonder|was wondering|am wondering)\b`,
+    String.raw`\b(?:i|we) (?:wonder|was wondering|were wondering|am wondering|are wondering)\b|\b(?:i['’]?m|we['’]re) wondering\b`,
     String.raw`\bit would (?:be )?(?:good|great|helpful|useful|nice) to (?:know|understand|see|hear)\b`,
     String.raw`\bcan we (?:get|see|have) (?:more )?(?:details|clarity|a breakdown|numbers)\b`,
     // Without a subject: "Curious how …", "Wondering whether …", "Would love to see …".
     String.raw`^(?:(?:just|also|still)\s+)?(?:curious|wondering)\s+(?:about|how|what|why|whether|if|when|where|who|which)\b`,
-    String.raw`^(?:(?:i|we)\s+)?(?:would|'d)\s+(?:love|like)\s+to\s+(?:see|know|understand|hear|learn)\b`,
+    String.raw`^(?:(?:i|we)\s+)?(?:would|'d)\s+(?:love|like|want)\s+to\s+(?:see|know|understand|hear|learn)\b`,
     String.raw`\b(?:i'?d|i would|we'?d|we would)\s+(?:appreciate|welcome)\b`,
     String.raw`\bit(?:'?d| would) (?:be )?(?:good|great|helpful|useful|nice) (?:to (?:know|understand|see|hear|have)|if you (?:could|can))\b`,
   ].join('|'),
@@ -29,7 +31,37 @@ const REQUEST_FORM = new RegExp(
  * A question that lost its "?": a wh-word with its verb ("What is the timeline …") or a verb with its
  * subject up front ("Do you plan to …"). "What we need is …" and "How we got here" stay statements.
  */
-const BARE_INTERROGATIVE = /^(?:(?:what|why|how|when|where|who|which)(?:'s|'re|\s+(?:is|are|was|were|will|would|do|does|did|can|could|should|has|have|much|many|long|often|exactly))|(?:do|does|did|will|would|is|are|can|could|should|have|has)\s+(?:you|we|they|it|there|this|that|your|the team|anyone)\b)/iu;
+const BARE_INTERROGATIVE = new RegExp(
+  String.raw`^(?:(?:and|but|plus)\s+)?(?:` +
+    String.raw`(?:what|why|how|when|where|who|which)(?:'s|'re|\s+(?:is|are|was|were|will|would|do|does|did|can|could|should|has|have|much|many|long|often|exactly))` +
+    String.raw`|(?:do|does|did|will|would|is|are|can|could|should|have|has)\s+(?:you|we|they|it|there|this|that|your|the team|anyone)\b` +
+    // A noun phrase opened by a determiner ("Does the SDK work …"), after a verb that neither opens an
+    // order nor a statement missing its subject: "Have a great day", "Did the same for …", "Was a
+    // great call" are not questions.
+    String.raw`|(?:does|will|would|is|are|can|could|should)\s+(?:the|these|those|any|its|their|our)\s` +
+    // A bare plural subject before "be": "Will cohorts be in-person only" (not "Will eventually be").
+    String.raw`|(?:will|would|can|could|should)\s+(?!\p{L}+ly\b|(?:also|just|still|maybe|even|then|now|not|all|always|never)\b)\p{L}+\s+be\b` +
+    // "What stops someone from …", "Who decides …": the wh-word is the subject, unless a verb follows
+    // the clause ("What matters is …", "What happens next was …").
+    String.raw`|(?:what|who)\s+\p{L}{2,}s\b(?!.*\b(?:is|are|was|were)\b)` +
+    String.raw`)`,
+  'iu',
+);
+/** "Should the vote pass, we start in March": a condition, not a question. */
+const CONDITIONAL_INVERSION = /^(?:should|had|were)\s[^,?]{3,60},/iu;
+/**
+ * Questions that expect no answer: "Who wouldn't want cheaper GPUs?", "Who would even object?",
+ * "Isn't that the whole point?", "What could possibly go wrong?".
+ */
+const RHETORICAL = new RegExp(
+  [
+    String.raw`^(?:(?:and|but|so|honestly|seriously),?\s+)?who\s+(?:hasn['’]t|has not|haven['’]t|have not|doesn['’]t|does not|don['’]t|do not|wouldn['’]t|would not|didn['’]t|did not|won['’]t|will not|isn['’]t|is not|can['’]t|cannot)\b`,
+    String.raw`^(?:(?:and|but|so|honestly|seriously),?\s+)?who\s+(?:would|could|can|does|do|will)\s+(?:even|ever|possibly)\b`,
+    String.raw`^(?:isn['’]t|is not|wasn['’]t|aren['’]t)\b.*\bthe (?:whole|entire|very) point\b`,
+    String.raw`^what could (?:possibly )?go wrong\b`,
+  ].join('|'),
+  'iu',
+);
 const LEAD_IN = /\b(?:questions?|clarif\w*|wonder\w*|curious|know|understand|explain|ask)\b[^:]{0,40}:\s*$/iu;
 const FACILITATION = new RegExp(
   [
@@ -69,8 +101,9 @@ const BARE_INTERROGATIVE_MIN_WORDS = 5;
 
 function isQuestionSentence(sentence: string, minWords: number, bareInterrogatives: boolean): boolean {
   const trimmed = sentence.trim().replace(/[*_]+$/u, '');
-  if (wordCount(trimmed) < minWords || FACILITATION.test(trimmed)) return false;
-  if (bareInterrogatives && !/[?!]/u.test(trimmed) && BARE_INTERROGATIVE.test(trimmed) && wordCount(trimmed) >= BARE_INTERROGATIVE_MIN_WORDS) return true;
+  if (wordCount(trimmed) < minWords || FACILITATION.test(trimmed) || RHETORICAL.test(trimmed)) return false;
+  if (bareInterrogatives && !/[?!]/u.test(trimmed) && BARE_INTERROGATIVE.test(trimmed) && !CONDITIONAL_INVERSION.test(trimmed) &&
+    wordCount(trimmed) >= BARE_INTERROGATIVE_MIN_WORDS) return true;
   if (/\?["”’)\]]*$/u.test(trimmed)) {
     // "?" right before a closing quote cites someone else's question rather than asking one.
     const cited = /\?["”]\s*[)\]]*$/u.test(trimmed) && /["“]/u.test(trimmed.slice(0, trimmed.lastIndexOf('?')));

@@ -35,6 +35,8 @@ interface Answer {
 interface Context {
   identity: ProposerIdentity;
   roster: CommitteeRoster;
+  /** Normalised logins, names and first names of the people in the discussion and its meetings. */
+  people: Set<string>;
   proposerComments: { post: Post; read: ProposerText }[];
   proposerTurns: { meeting: MeetingInput; passage: MeetingPassageInput; read: ProposerText }[];
 }
@@ -49,6 +51,11 @@ const QUOTE_OVERLAP = 0.6;
 const FOLLOW_UP_SHARED_WORDS = 2;
 /** "1.", "2)", "**3.**", "Q2:", "Re 2:", "On 3 -" opening a line or following a sentence: an answer to a numbered point. */
 const NUMBERED_POINT = /^\s*(?:\*\*)?(?:(?:re|on|to|point|q(?:uestion)?)\s*:?\s*#?\s*)?(\d{1,3})(?:\*\*)?\s*(?:[.):]|\s[-–—])|(?<=[.!?;]\s+)(?:(?:re|q(?:uestion)?)\s*:?\s*#?\s*)?(\d{1,3})[.):]\s/gimu;
+
+/** "@tibanez did …", "@mkowal @dachebe what do you think …": the logins a sentence opens by addressing. */
+const LEADING_MENTIONS = /^(?:@[\w-]+[\s,:]*(?:(?:and|&)\s+)?)+/u;
+/** "Tyler, can we get …": a name a sentence opens by addressing. */
+const LEADING_VOCATIVE = /^(?:(?:hey|hi)\s+)?(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+)?)\s*,\s/u;
 
 function day(iso: string): number {
   return Date.parse(iso.slice(0, 10));
@@ -101,11 +108,14 @@ function findLaterAnswer(question: QuestionSentence, askedBy: string | null, ask
   for (const { post, read } of context.proposerComments) {
     if (Date.parse(post.createdAt) <= asked) continue;
     // Only the first numbered list the proposer posts afterwards can be a point-by-point answer.
-    const pointByPoint = !numberedListSeen && question.listNumber !== null && read.listNumbers.length >= 2 && read.listNumbers.includes(question.listNumber);
+    const answersByNumber = !numberedListSeen && read.listNumbers.length >= 2;
+    const pointByPoint = answersByNumber && question.listNumber !== null && read.listNumbers.includes(question.listNumber);
+    // A comment that answers "1." and "3." by number and greets the asker has skipped point 2.
+    const skipsPoint = answersByNumber && question.listNumber !== null && !pointByPoint;
     numberedListSeen ||= read.listNumbers.length > 0;
     const evidence = quotesQuestion(read, question.text)
       ? 'quote'
-      : mentionsAsker(read, askedBy, names)
+      : !skipsPoint && mentionsAsker(read, askedBy, names)
         ? 'mention'
         : pointByPoint
           ? 'point-by-point'
@@ -119,6 +129,38 @@ function findLaterAnswer(question: QuestionSentence, askedBy: string | null, ask
     }
   }
   return null;
+}
+
+/**
+ * A question that opens by addressing someone in the discussion other than the proposer ("@tibanez
+ * did sig-providers look at this?", "Tyler, can we get the agenda link?") is put to them, not to the
+ * proposer. A login or name nobody in the discussion uses proves nothing and keeps the question.
+ */
+function addressedToSomeoneElse(text: string, context: Context): boolean {
+  const mentions = LEADING_MENTIONS.exec(text)?.[0];
+  if (mentions) {
+    const logins = [...mentions.matchAll(/@([\w-]+)/gu)].map((match) => match[1] ?? '');
+    return logins.every((login) => !isProposer(context.identity, login) && isKnownPerson(context, login));
+  }
+  const name = LEADING_VOCATIVE.exec(text)?.[1];
+  return name !== undefined && !isProposer(context.identity, name) && isKnownPerson(context, name);
+}
+
+function isKnownPerson(context: Context, nameOrLogin: string): boolean {
+  return findCommitteeMember(context.roster, nameOrLogin) !== null || context.people.has(normalizePersonName(nameOrLogin));
+}
+
+function peopleIn(posts: readonly Post[], meetings: readonly MeetingInput[]): Set<string> {
+  const people = new Set<string>();
+  const add = (raw: string | null) => {
+    const name = raw ? normalizePersonName(raw) : '';
+    if (name === '') return;
+    people.add(name);
+    if (name.includes(' ')) people.add(name.split(' ')[0] ?? name);
+  };
+  for (const post of posts) for (const item of [post, ...post.replies]) add(item.author);
+  for (const meeting of meetings) for (const passage of meeting.passages) add(passage.speaker);
+  return people;
 }
 
 function toQuestion(sentence: QuestionSentence, askedBy: string | null, askedAt: string, source: Question['source'], context: Context, answer: Answer | null): Question {
@@ -151,7 +193,7 @@ function sharesSubject(question: string, answer: string): boolean {
  */
 function threadQuestions(post: Post, siblings: readonly Post[], context: Context, followUp: Post | null = null): Question[] {
   if (isProposer(context.identity, post.author)) return [];
-  const sentences = extractQuestionSentences(post.body);
+  const sentences = extractQuestionSentences(post.body).filter((sentence) => !addressedToSomeoneElse(sentence.text, context));
   if (sentences.length === 0) return [];
   const asked = Date.parse(post.createdAt);
   const replies = siblings.filter((sibling) => Date.parse(sibling.createdAt) > asked && isProposer(context.identity, sibling.author));
@@ -164,6 +206,8 @@ function threadQuestions(post: Post, siblings: readonly Post[], context: Context
   const nextByProposer = replies.length === 0 && followUp && isProposer(context.identity, followUp.author) ? followUp : null;
   const deferredByNext = nextByProposer ? extractDeferredQuestions(nextByProposer.body, texts) : new Set<number>();
   const lastReply = replies[replies.length - 1];
+  const nextPoints = nextByProposer && numbered ? new Set(readProposerText(nextByProposer.body).listNumbers) : new Set<number>();
+  const skippedByNext = (sentence: QuestionSentence) => nextPoints.size >= 2 && sentence.listNumber !== null && !nextPoints.has(sentence.listNumber);
   return sentences.map((sentence, index) => {
     let reply: Post | undefined = first;
     let evidence = 'thread-reply';
@@ -172,7 +216,7 @@ function threadQuestions(post: Post, siblings: readonly Post[], context: Context
       reply = replies.find((_, at) => pointsAnswered[at]?.has(number) === true);
     }
     if (deferred.has(index)) reply = undefined;
-    if (nextByProposer && !deferredByNext.has(index) && sharesSubject(sentence.text, nextByProposer.body)) {
+    if (nextByProposer && !deferredByNext.has(index) && !skippedByNext(sentence) && sharesSubject(sentence.text, nextByProposer.body)) {
       reply = nextByProposer;
       evidence = 'follow-up-comment';
     }
@@ -222,6 +266,7 @@ function meetingQuestions(meeting: MeetingInput, context: Context): Question[] {
     if (!passage.speaker || isProposer(context.identity, passage.speaker)) continue;
     const reply = proposerReplyTurn(meeting.passages.slice(index + 1, index + 1 + FOLLOWING_TURNS), context.identity);
     for (const sentence of extractQuestionSentences(passage.text, { minWords: TRANSCRIPT_MIN_WORDS, bareInterrogatives: false })) {
+      if (addressedToSomeoneElse(sentence.text, context)) continue;
       const answer: Answer | null = reply
         ? { by: reply.speaker, at: meeting.date, ref: meetingRef(meeting, reply), evidence: 'meeting-turn' }
         : findLaterAnswer(sentence, passage.speaker, meeting.date, context);
@@ -265,6 +310,7 @@ export function extractQuestions(
   const context: Context = {
     identity,
     roster,
+    people: peopleIn(posts, sortedMeetings),
     proposerComments: posts
       .flatMap((post) => [post, ...post.replies])
       .filter((post) => isProposer(identity, post.author))

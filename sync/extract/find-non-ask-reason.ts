@@ -1,10 +1,18 @@
 import type { MoneyMention } from './parse-money.js';
 
 const PAST_FUNDING = /\b(?:received|raised|earned|spent|generated|grossed|won|awarded|granted|secured|collected|distributed|paid out|have paid|already (?:got|have)|funded by|backed by|invested)\b/iu;
+/**
+ * "covered by our own infrastructure budget (we spend ~$2,400/month on it today)": money the
+ * proposer pays from its own funds, or spends today, is context rather than the ask. A future
+ * "we will spend $10,000 on …" stays an ask.
+ */
+const OWN_MONEY_BEFORE = /\b(?:(?:covered|paid(?:\s+for)?|funded|financed)\s+(?:by|from|out\s+of|with)\s+(?:our|their|its|my)\s+own|self[- ]funded|out\s+of\s+(?:our|their|my)\s+(?:own\s+)?pockets?)\b|\b(?:we|they|i)\s+(?:currently|already|now)\s+(?:spend|pay)\b/iu;
+const PRESENT_SPEND_BEFORE = /\b(?:we|they|i)\s+(?:spend|pay)\s*(?:about|around|roughly|over|~|≈)?\s*$/iu;
+const PRESENT_AFTER = /^[^.;\n]{0,40}?\b(?:today|currently|right now|at the moment|these days|out of pocket)\b/iu;
 const MARKET = String.raw`market\s+(?:size|cap|value|opportunity|is|was|of)|(?:the|a|this|global|total|addressable|gpu|cloud|ai|compute)\s+(?:market|industry)`;
 const MARKET_BEFORE = new RegExp(String.raw`\b(?:${MARKET}|tam|sam|som|valued|valuation|revenues?|tvl|volume|(?:reference|token|akt|atom|current|spot|average|market) price|priced at|trading at|trades at|(?:akt|atom|token)\s*(?:at|@|=|is|was|of)|(?:akt|atom|token|price)\b[^.;]{0,24}\b(?:below|above|under|drops?|falls?|rises?|hits?|reaches?))\b`, 'iu');
 const PAST_AFTER = /^[^.;|\n]{0,30}?\b(?:last year|ago|so far|to date|previously|in revenue|of revenue|market\s+(?:size|cap|value|opportunity)|valuation|tvl|in volume|market cap|in funding from|in grants? from|were raised|was raised|(?:was|were|already|been) spent)\b/iu;
-const NOT_ASKED_AFTER = /^[^.;\n]{0,60}?\b(?:already (?:funded|covered|paid)|funded by|covered by|not (?:part of|included in|covered by) (?:this|the|our)|excluded from|outside (?:of )?(?:this|the) (?:ask|request|budget))\b/iu;
+const NOT_ASKED_AFTER = /^[^.;\n]{0,60}?\b(?:already (?:funded|covered|paid)|funded by|covered by|(?:paid|funded|financed)\s+(?:from|out\s+of|with)\s+(?:our|their|its|my)\s+own|self[- ]funded|out\s+of\s+(?:our|their|my)\s+(?:own\s+)?pockets?|not (?:part of|included in|covered by) (?:this|the|our)|excluded from|outside (?:of )?(?:this|the) (?:ask|request|budget))\b/iu;
 /** "Earlier drafts asked for $200,000 and then $150,000": figures of a superseded version. */
 const EARLIER_VERSION = String.raw`(?:earlier|previous|prior|original|old|initial)\s+(?:drafts?|versions?|revisions?|iterations?|asks?|requests?|budgets?|submissions?)`;
 const EARLIER_VERSION_BEFORE = new RegExp(
@@ -48,6 +56,8 @@ export function findNonAskReason(line: string, money: MoneyMention): string | nu
   if ((line.slice(0, money.start).match(/~~/gu)?.length ?? 0) % 2 === 1) return 'struck out';
   const before = clauseBefore(line, money.start);
   if (PAST_FUNDING.test(before)) return 'past or external funding';
+  if (OWN_MONEY_BEFORE.test(before)) return 'paid from the proposer\'s own funds';
+  if (PRESENT_SPEND_BEFORE.test(before) && PRESENT_AFTER.test(line.slice(money.end, money.end + 60))) return 'what is spent today';
   if (MARKET_BEFORE.test(before)) return 'a market figure or price';
   if (OLD_VALUE_BEFORE.test(before)) return 'an earlier value';
   if (EARLIER_VERSION_BEFORE.test(before)) return 'the ask of an earlier version';

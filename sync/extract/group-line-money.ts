@@ -59,13 +59,18 @@ function breakdownIndexes(text: string, mentions: readonly MoneyMention[]): Set<
     const whole = mentions[index];
     const next = mentions[index + 1];
     if (!whole || !next || absorbed.has(index)) continue;
-    if (!/:\s*\p{L}/u.test(text.slice(whole.end, next.start))) continue;
+    const between = text.slice(whole.end, next.start);
+    // "for the pilot: $9,000 for leases and $6,000 for …" opens on the amount itself; then it takes
+    // two parts at least, and no list separator or phase label before the colon ("…, Phase 2: $10,000").
+    const labelled = /:\s*\p{L}/u.test(between);
+    const bare = !labelled && /^[^,;:]*:\s*$/u.test(between) && !NEXT_LABEL.test(between);
+    if (!labelled && !bare) continue;
     let sum = 0;
     for (let part = index + 1; part < mentions.length; part++) {
       const mention = mentions[part];
       if (!mention || mention.currency !== whole.currency) break;
       sum += mention.amount;
-      if (Math.abs(sum - whole.amount) < 1) {
+      if (Math.abs(sum - whole.amount) < 1 && (labelled || part > index + 1)) {
         for (let covered = index + 1; covered <= part; covered++) absorbed.add(covered);
         break;
       }

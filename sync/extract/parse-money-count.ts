@@ -20,12 +20,24 @@ const LARGEST_COUNT = 1000;
 const QUALIFIER = new RegExp(
   String.raw`^[\s,]*\(?\s*(?:` +
     String.raw`(?<eachOf>(?:for\s+)?each\s+of\s+(?:the\s+|our\s+|these\s+|those\s+)?(?<eachCount>${COUNT})\b)` +
-    String.raw`|(?:(?:per|each|an?)\s+|\/\s*)(?<perNoun>${NOUN})\b` +
+    String.raw`|(?:(?:per|each|an?)\s+|\/\s*)(?!(?:for|over|across|during|and|or|in|to|at|of|the|with)\b)(?<perNoun>${NOUN})\b` +
     String.raw`|(?:x|×|\*|times)\s*(?<timesCount>${COUNT})\b(?:\s+(?<timesNoun>${NOUN}))?` +
     String.raw`|(?:for|over|during|across|covering)\s+(?:the\s+(?:next|first)\s+|a\s+period\s+of\s+|a\s+total\s+of\s+|all\s+)?(?<spanCount>${COUNT})[\s-]+(?<spanNoun>${NOUN})\b` +
+    // "$1,500 each": the amount is per item of a count written elsewhere.
+    String.raw`|(?<bareEach>each|apiece)\b` +
     String.raw`)\)?`,
   'iu',
 );
+/**
+ * "6 speakers, $1,500 each", "two meetups per quarter, ~$700 each": the count of plural things in
+ * the same clause before an amount said to be each; a "per <period>" after the things is kept so
+ * that a later "for 3 quarters" multiplies too.
+ */
+const COUNT_BEFORE_EACH = new RegExp(
+  String.raw`(?<![\p{L}\d.,])(?<count>${COUNT})\s+(?:[a-z-]+\s+){0,2}?(?<noun>[a-z-]+s)\b(?<rest>[^.;:!?$€£\d]{0,40})$`,
+  'iu',
+);
+const PER_PERIOD = /\bper\s+(?<period>hours?|days?|weeks?|months?|quarters?|years?)\b|\b(?<adverb>weekly|monthly|quarterly|yearly|annually)\b/iu;
 /** "3 × $800", "2 speakers × $1,200", "5 bounties at $1,000", "three prizes of $2,000". */
 const COUNT_BEFORE = new RegExp(
   String.raw`(?<![\p{L}\d.,])(?<count>${COUNT})\s*(?:(?<noun>${NOUN})\s+)?(?<link>x|×|\*|at|of|@)\s*[~≈]?\s*$`,
@@ -60,6 +72,10 @@ export function parseMoneyCount(text: string, start: number, end: number, per: P
   let periods: number | null = null;
   let perNoun: string | null = null;
   let rest = text.slice(end, end + 120);
+  /** Set by a bare "each": the amount is per item, and "for 6 speakers" after it counts them. */
+  let each = false;
+  /** The count written before a bare "each", with the period it is per ("two meetups per quarter"). */
+  const eachCount = readEachCount(text, start);
   for (let step = 0; step < 5; step++) {
     const match = QUALIFIER.exec(rest);
     if (!match?.groups || match[0].trim() === '') break;
@@ -67,6 +83,8 @@ export function parseMoneyCount(text: string, start: number, end: number, per: P
     rest = rest.slice(match[0].length);
     if (groups.eachCount) {
       count = (count ?? 1) * (toCount(groups.eachCount) ?? 1);
+    } else if (groups.bareEach) {
+      each = true;
     } else if (groups.perNoun) {
       if (periodOf(groups.perNoun) === null) perNoun = singular(groups.perNoun);
     } else if (groups.timesCount) {
@@ -80,9 +98,13 @@ export function parseMoneyCount(text: string, start: number, end: number, per: P
       const period = periodOf(groups.spanNoun);
       if (span === null) break;
       if (period !== null) {
+        if (each && per === null && eachCount?.period === period) {
+          count = (count ?? 1) * span;
+          continue;
+        }
         if (period !== per) break;
         periods ??= span;
-      } else if (perNoun !== null && singular(groups.spanNoun) === perNoun) {
+      } else if ((perNoun !== null && singular(groups.spanNoun) === perNoun) || (each && eachCount === null)) {
         count = (count ?? 1) * span;
       } else break;
     }
@@ -93,6 +115,18 @@ export function parseMoneyCount(text: string, start: number, end: number, per: P
     const multiplies = link === 'x' || link === 'X' || link === '×' || link === '*' ? true : noun !== undefined && /s$/iu.test(noun);
     const times = toCount(before.groups.count);
     if (multiplies && times !== null && (noun === undefined || periodOf(noun) === null)) count = (count ?? 1) * times;
+  } else if (each && eachCount !== null) {
+    count = (count ?? 1) * eachCount.count;
   }
   return { count, periods };
+}
+
+function readEachCount(text: string, start: number): { count: number; period: Period | null } | null {
+  const match = COUNT_BEFORE_EACH.exec(text.slice(Math.max(0, start - 60), start));
+  if (!match?.groups?.count || !match.groups.noun || periodOf(match.groups.noun) !== null) return null;
+  const count = toCount(match.groups.count);
+  if (count === null) return null;
+  const per = PER_PERIOD.exec(match.groups.rest ?? '');
+  const word = per?.groups?.period ?? per?.groups?.adverb?.replace(/ly$/u, '').replace(/^annual$/u, 'year').replace(/^dai$/u, 'day');
+  return { count, period: word ? periodOf(word) : null };
 }

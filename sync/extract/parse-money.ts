@@ -24,7 +24,9 @@ export interface MoneyMention {
 }
 
 const CODES = 'USDC|USDT|USD|AKT|ATOM|EUR|GBP|DAI|OSMO|ETH|BTC|SOL|TIA|NTRN|CHF';
-const NUMBER = String.raw`\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const NUMBER = String.raw`\d{1,3}(?:\.\d{3}){2,}|\d{1,3}(?:[,\u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/** "€12.500", "1.200.000 AKT": dots grouping thousands, as European writers do. */
+const DOT_THOUSANDS = /^[1-9]\d{0,2}(?:\.\d{3})+$/u;
 const SCALE = String.raw`(?:k|mm|m|bn|b)(?![a-z])|\s?(?:thousand|million|billion|mil|mln)\b`;
 
 // One pass, no nested quantifiers: prefix currency, number, optional scale, optional range, optional suffix currency.
@@ -164,6 +166,9 @@ export function parseMoney(text: string): MoneyMention[] {
     const { pre, post } = groups;
     const scaleWord = (groups.scale ?? groups.highScale)?.trim().toLowerCase();
     if (pre === undefined && post === undefined && scaleWord === undefined) continue;
+    if (groups.high === undefined && scaleWord === undefined && isDotThousands(groups.num, currencyOf(pre, post))) {
+      value = Number((groups.num ?? '').replace(/\./gu, ''));
+    }
     if (!Number.isFinite(value) || value <= 0) continue;
     let end = start + matched.length;
     const rate = readRate(text, end);
@@ -192,6 +197,16 @@ export function parseMoney(text: string): MoneyMention[] {
     });
   }
   return joinBetweenRanges(text, mentions);
+}
+
+/**
+ * A dot before exactly three digits groups thousands in euro amounts ("€12.500" is 12,500: nobody
+ * prices in thousandths of a euro), and in any currency when it repeats ("1.200.000 AKT"). A single
+ * dot in "$2.500" or "1.250 AKT" stays a decimal point: token prices are written that way.
+ */
+function isDotThousands(digits: string | undefined, currency: string | null): boolean {
+  if (digits === undefined || !DOT_THOUSANDS.test(digits)) return false;
+  return currency === 'EUR' || (digits.match(/\./gu)?.length ?? 0) >= 2;
 }
 
 function toNumber(digits: string | undefined, scale: string | undefined): number {
