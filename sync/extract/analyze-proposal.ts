@@ -13,7 +13,7 @@ import { parseAnalysisInput } from './parse-analysis-input.js';
 import type { AnalysisInput, AnalysisOptions, ProposalAnalysis } from './types.js';
 
 /** Bump whenever the output for the same input changes, so stored analyses are recomputed. */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
 
 /**
  * Everything users come for, from one proposal's raw data: budget and its history, questions and

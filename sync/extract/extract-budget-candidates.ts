@@ -35,6 +35,8 @@ const STRICT_REQUEST_CUE = new RegExp(
   ].join('|'),
   'iu',
 );
+/** "an AKT price of $2.40", "at $3.00/AKT", "AKT ≈ $2.40": the price of a token. */
+const TOKEN_PRICE = /\b(?:AKT|ATOM|token)\s+price\b|\bprice\s+(?:of|for)\s+(?:AKT|ATOM|the token)\b|\$\s?\d[\d.,]*\s*(?:\/|per\s+)(?:AKT|ATOM|token)\b|\b(?:AKT|ATOM)\s*(?:@|=|≈|~|at)\s*[~≈]?\s*\$\s?\d/iu;
 /** A line opened by a budget label states the ask wherever it stands: "Budget: 18k", "**Total ask** — $40,000". */
 const LABELLED_ASK = /^\s*(?:[-*+•]\s+)?(?:\*\*|__)?(?:total\s+|requested\s+)?(?:budget|ask|funding(?:\s+(?:requested|request|ask))?|funds?(?:\s+requested)?|amount(?:\s+requested)?|grant(?:\s+request(?:ed)?)?|cost|request(?:ed)?)(?:\*\*|__)?\s*(?:\([^)]{0,20}\)\s*)?(?:[:=—–]|-\s)/iu;
 /** "…, for 12 months. Total: $36,000": a later amount in the line labelled as the total. */
@@ -89,6 +91,9 @@ function lineCandidates(line: MarkdownLine, inBudgetSection: boolean, hasBudgetS
   if (mentions.length === 0) return [];
   if (!inBudgetSection && !ASK_CUE.test(text)) return [];
   const isBullet = bullet ?? (BULLET.test(text) || line.isHeading);
+  // "We priced the work at USD 96,000, using an AKT price of about $2.40": a sentence that quotes a
+  // token's price and states no ask only converts the ask into another currency.
+  if (!isBullet && TOKEN_PRICE.test(text) && !ASK_CUE.test(text)) return [];
   const laterTotal = mentions.findIndex((mention, index) => index > 0 && TOTAL_LABEL_BEFORE.test(text.slice(mentions[index - 1]?.end ?? 0, mention.start)));
   const total = mentions[laterTotal];
   if (total) {
@@ -198,6 +203,43 @@ function splitSentences(text: string): string[] {
   return sentences;
 }
 
+function indentOf(text: string): number {
+  return (/^[ \t]*/u.exec(text)?.[0] ?? '').replace(/\t/gu, '    ').length;
+}
+
+/**
+ * "- Prize pool: $30,000" with nested bullets "Grand prize: $10,000", "4 track prizes × $3,000", …:
+ * sub-items in the parent's currency (or none) that add up to no more than the parent's amount break
+ * it down, so only the parent counts. Sub-items that add up to more are left alone.
+ */
+function dropNestedBreakdowns(candidates: BudgetCandidate[], where: Map<BudgetCandidate, number>, lines: readonly MarkdownLine[]): BudgetCandidate[] {
+  const dropped = new Set<BudgetCandidate>();
+  for (const parent of candidates) {
+    const at = where.get(parent);
+    if (at === undefined) continue;
+    const indent = indentOf(lines[at]?.text ?? '');
+    let end = at;
+    for (let index = at + 1; index < lines.length; index++) {
+      const text = lines[index]?.text ?? '';
+      if (text.trim() === '') continue;
+      if (lines[index]?.isHeading || indentOf(text) <= indent) break;
+      end = index;
+    }
+    const nested = candidates.filter((candidate) => {
+      const line = where.get(candidate);
+      return line !== undefined && line > at && line <= end;
+    });
+    if (nested.length === 0) continue;
+    const childIndent = Math.min(...nested.map((candidate) => indentOf(lines[where.get(candidate) ?? 0]?.text ?? '')));
+    const children = nested.filter((candidate) => indentOf(lines[where.get(candidate) ?? 0]?.text ?? '') === childIndent);
+    const currency = parent.primary.currency ?? parent.currencyHint;
+    if (!children.every((child) => (child.primary.currency ?? child.currencyHint) === null || currency === null || (child.primary.currency ?? child.currencyHint) === currency)) continue;
+    const sum = children.reduce((total, child) => total + child.primary.amount, 0);
+    if (sum < parent.primary.amount + 1) for (const child of children) dropped.add(child);
+  }
+  return candidates.filter((candidate) => !dropped.has(candidate));
+}
+
 /** Every ask-looking amount in a proposal body, with the section it sits in. */
 export function extractBudgetCandidates(body: string): BudgetCandidate[] {
   const lines = splitMarkdownLines(body);
@@ -205,6 +247,8 @@ export function extractBudgetCandidates(body: string): BudgetCandidate[] {
   const hasBudgetSection = lines.some((line, index) => inBudget[index] && !line.isHeading && line.text.trim() !== '');
   const texts = lines.map((line) => line.text);
   const candidates: BudgetCandidate[] = [];
+  /** The line each list item's candidates come from, to find nested breakdowns. */
+  const bulletLine = new Map<BudgetCandidate, number>();
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
     if (!line) continue;
@@ -220,7 +264,11 @@ export function extractBudgetCandidates(body: string): BudgetCandidate[] {
       continue;
     }
     const isBullet = BULLET.test(line.text.replace(/^\s*>\s?/u, ''));
-    for (const sentence of splitSentences(line.text)) candidates.push(...lineCandidates({ ...line, text: sentence }, flagged, hasBudgetSection, isBullet));
+    for (const sentence of splitSentences(line.text)) {
+      const found = lineCandidates({ ...line, text: sentence }, flagged, hasBudgetSection, isBullet);
+      if (isBullet) for (const candidate of found) bulletLine.set(candidate, index);
+      candidates.push(...found);
+    }
   }
-  return candidates;
+  return dropNestedBreakdowns(candidates, bulletLine, lines);
 }

@@ -10,7 +10,15 @@ const FILLER = new Set(
     'akash proposal proposals community team project network').split(' '),
 );
 
-/** The words of a sentence that carry its subject: lower case, accents dropped, three letters or more, no filler. */
+/** Two-letter capitals that are no subject: "OK", "US", times of day, "PR" in "PR #12" is kept. */
+const SHORT_FILLER = new Set(['ok', 'us', 'am', 'pm', 'id', 'it', 'or', 'so', 'no', 'of', 'on', 'in', 'to', 'is', 'be', 'we', 'my', 'me', 'hi']);
+
+/**
+ * The words of a sentence that carry its subject: lower case, accents dropped, three letters or
+ * more, no filler; plus two-letter acronyms written in capitals ("IP", "QA", "UI").
+ */
 export function extractContentWords(text: string): Set<string> {
-  return new Set(normalizePersonName(text).split(' ').filter((word) => word.length >= 3 && !FILLER.has(word)));
+  const words = normalizePersonName(text).split(' ').filter((word) => word.length >= 3 && !FILLER.has(word));
+  const acronyms = [...text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{2}(?![\p{L}\p{N}])/gu)].map((match) => match[0].toLowerCase()).filter((word) => !SHORT_FILLER.has(word));
+  return new Set([...words, ...acronyms]);
 }

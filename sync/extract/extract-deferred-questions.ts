@@ -8,8 +8,11 @@ const DEFERRAL = new RegExp(
     String.raw`\bstill (?:discussing|deciding|debating|working (?:on|out)|figuring|looking into|thinking about|checking|evaluating|waiting)\b`,
     String.raw`\bstill (?:being|to be) (?:discussed|decided|debated|worked out|evaluated)\b|\bunder discussion\b`,
     String.raw`\b(?:will|'ll|shall) (?:get back|come back|follow up|circle back|revert|report back)\b`,
+    // "We'll talk to our Apple contact and get back to you", "Give me a day or two".
+    String.raw`\b(?:will|'ll|shall)\s[^.!?;]{1,50}?\band (?:get|come|circle|report) back\b`,
+    String.raw`\bgive (?:me|us) (?:a|an|some|a few|a couple(?: of)?) (?:more )?(?:days?|hours?|weeks?|time|moment)\b`,
     // Checking first, or an answer promised for later: "Let me check with the team", "Will answer this tomorrow".
-    String.raw`\blet me (?:check|confirm|verify|find out|look into|ask|get back)\b|\b(?:need|have) to (?:check|confirm|verify|find out|look into)\b`,
+    String.raw`\blet me (?:check|confirm|verify|find out|look into|ask|get back)\b|\b(?:need|have) to (?:check|confirm|verify|find out|look into|look at|look up|dig)\b`,
     String.raw`\b(?:will|'ll|shall|going to) (?:answer|respond|reply|address|clarify)\b[^.!?]{0,40}\b(?:tomorrow|later|soon|shortly|next (?:week|call|meeting)|this week|asap|once|after)\b`,
     MATERIAL_PROMISE.source,
     String.raw`\b(?:not|haven't|have not|hasn't|has not)\s+(?:yet\s+)?(?:decided|settled|finali[sz]ed|determined|worked out)\b`,
@@ -17,6 +20,9 @@ const DEFERRAL = new RegExp(
   ].join('|'),
   'iu',
 );
+
+/** "Good point.", "Great question!!", "Thanks Marta.": says nothing about the answer. */
+const ACKNOWLEDGEMENT = /^\W*(?:@[\w-]+\W*)*(?:(?:good|great|fair|valid|excellent|interesting)\s+(?:q|question|point|catch)s?|thanks?(?: you)?(?: so much)?(?:\s+\p{L}+)?)\W*$/iu;
 
 function sentencesOf(text: string): string[] {
   return text.split(/(?<=[.!?;])\s+|\n+/u).map((sentence) => sentence.trim()).filter((sentence) => sentence !== '');
@@ -57,7 +63,7 @@ export function extractDeferredQuestions(reply: string, questions: readonly stri
   if (deferrals.length === 0 || questions.length === 0) return deferred;
   if (questions.length === 1) {
     if (answersBeforePromising(sentences, questions[0] ?? '')) return deferred;
-    const onlyDeferral = sentences.every((sentence) => DEFERRAL.test(sentence) || contentWords(sentence).size <= 1);
+    const onlyDeferral = sentences.every((sentence) => DEFERRAL.test(sentence) || ACKNOWLEDGEMENT.test(sentence) || contentWords(sentence).size <= 1);
     const overlaps = deferrals.some((sentence) => [...contentWords(sentence)].some((word) => contentWords(questions[0] ?? '').has(word)));
     if (onlyDeferral || overlaps) deferred.add(0);
     return deferred;

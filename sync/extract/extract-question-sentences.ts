@@ -12,9 +12,11 @@ const REQUEST_FORM = new RegExp(
   [
     String.raw`\b(?:i['’]?d|i would|we['’]?d|we would) (?:like|love|want|need) to (?:know|understand|hear|see|learn)\b`,
     String.raw`\b(?:could|can|would) you (?:please )?(?:clarify|explain|elaborate|share|provide|confirm|comment|walk us|outline|detail|expand|speak to|break down)\b`,
-    String.raw`^(?:please|pls|kindly) (?:clarify|explain|elaborate|share|provide|confirm|comment|outline|detail|expand|break down|justify|add|include|list|specify|describe|publish|document|attach)\b`,
+    String.raw`^(?:(?:and|also|so),?\s+)?(?:please|pls|kindly) (?:clarify|explain|elaborate|share|provide|confirm|comment|outline|detail|expand|break down|justify|add|include|list|specify|describe|publish|document|attach)\b`,
     // "Any chance you'd share your playbook …"
     String.raw`^(?:(?:and|also|so)\s+)?any chance\b`,
+    // "any plans for a JetBrains plugin", "Any timeline for the audit".
+    String.raw`^(?:(?:and|also|so),?\s+)?any (?:plans?|timeline|eta|estimate)\s+(?:to|for|on)\b`,
     String.raw`\b(?:i'?m|i am|we'?re|we are) curious\b`,
     String.raw`\b(?:i|we) (?:wonder|was wondering|were wondering|am wondering|are wondering)\b|\b(?:i['’]?m|we['’]re) wondering\b`,
     String.raw`\bit would (?:be )?(?:good|great|helpful|useful|nice) to (?:know|understand|see|hear)\b`,
@@ -32,7 +34,7 @@ const REQUEST_FORM = new RegExp(
  * subject up front ("Do you plan to …"). "What we need is …" and "How we got here" stay statements.
  */
 const BARE_INTERROGATIVE = new RegExp(
-  String.raw`^(?:(?:and|but|plus)\s+)?(?:` +
+  String.raw`^(?:(?:and|but|plus|also,?)\s+)?(?:` +
     String.raw`(?:what|why|how|when|where|who|which)(?:'s|'re|\s+(?:is|are|was|were|will|would|do|does|did|can|could|should|has|have|much|many|long|often|exactly))` +
     String.raw`|(?:do|does|did|will|would|is|are|can|could|should|have|has)\s+(?:you|we|they|it|there|this|that|your|the team|anyone)\b` +
     // A noun phrase opened by a determiner ("Does the SDK work …"), after a verb that neither opens an
@@ -44,6 +46,8 @@ const BARE_INTERROGATIVE = new RegExp(
     // "What stops someone from …", "Who decides …": the wh-word is the subject, unless a verb follows
     // the clause ("What matters is …", "What happens next was …").
     String.raw`|(?:what|who)\s+\p{L}{2,}s\b(?!.*\b(?:is|are|was|were)\b)` +
+    // "how you will track that …": a wh-word, "you" and a modal, as non-native writers ask.
+    String.raw`|(?:how|when|where|why|whether)\s+(?:you|they)\s+(?:will|would|can|could|plan|intend|are going to)\b(?!.*\b(?:is|are|was|were)\b)` +
     String.raw`)`,
   'iu',
 );

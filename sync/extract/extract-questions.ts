@@ -101,8 +101,15 @@ function mentionsAsker(read: ProposerText, asker: string | null, names: readonly
 }
 
 /** A later proposer comment or meeting turn that quotes the question, names the asker, or answers its list point. */
-function findLaterAnswer(question: QuestionSentence, askedBy: string | null, askedAt: string, context: Context, searchFrom = askedAt): Answer | null {
+function findLaterAnswer(
+  question: QuestionSentence, askedBy: string | null, askedAt: string, context: Context, searchFrom = askedAt,
+  group: { texts: readonly string[]; index: number } = { texts: [question.text], index: 0 },
+  /** The meeting turn the question was asked in: the proposer's earlier turns there answer nothing. */
+  origin: { meeting: MeetingInput; index: number } | null = null,
+): Answer | null {
   const asked = Date.parse(searchFrom);
+  // "@dachebe good point, we'll get back to you on maintenance": naming the asker to defer answers nothing.
+  const defers = (body: string) => extractDeferredQuestions(body, group.texts).has(group.index);
   const names = askedBy ? askerNames(askedBy, context.roster) : [];
   let numberedListSeen = false;
   for (const { post, read } of context.proposerComments) {
@@ -120,11 +127,12 @@ function findLaterAnswer(question: QuestionSentence, askedBy: string | null, ask
         : pointByPoint
           ? 'point-by-point'
           : null;
-    if (evidence) return { by: post.author, at: post.createdAt, ref: post.url, evidence };
+    if (evidence && !defers(post.body)) return { by: post.author, at: post.createdAt, ref: post.url, evidence };
   }
   for (const { meeting, passage, read } of context.proposerTurns) {
     if (day(meeting.date) < day(askedAt) || passage.kind !== 'transcript') continue;
-    if (mentionsAsker(read, askedBy, names)) {
+    if (origin && meeting === origin.meeting && meeting.passages.indexOf(passage) <= origin.index) continue;
+    if (mentionsAsker(read, askedBy, names) && !defers(passage.text)) {
       return { by: passage.speaker, at: meeting.date, ref: meetingRef(meeting, passage), evidence: 'mention' };
     }
   }
@@ -222,7 +230,7 @@ function threadQuestions(post: Post, siblings: readonly Post[], context: Context
     }
     const answer: Answer | null = reply
       ? { by: reply.author, at: reply.createdAt, ref: reply.url, evidence }
-      : findLaterAnswer(sentence, post.author, post.createdAt, context, replies.length > 0 && lastReply ? lastReply.createdAt : post.createdAt);
+      : findLaterAnswer(sentence, post.author, post.createdAt, context, replies.length > 0 && lastReply ? lastReply.createdAt : post.createdAt, { texts, index });
     return toQuestion(sentence, post.author, post.createdAt, { type: 'comment', ref: post.url }, context, answer);
   });
 }
@@ -265,11 +273,15 @@ function meetingQuestions(meeting: MeetingInput, context: Context): Question[] {
     }
     if (!passage.speaker || isProposer(context.identity, passage.speaker)) continue;
     const reply = proposerReplyTurn(meeting.passages.slice(index + 1, index + 1 + FOLLOWING_TURNS), context.identity);
-    for (const sentence of extractQuestionSentences(passage.text, { minWords: TRANSCRIPT_MIN_WORDS, bareInterrogatives: false })) {
-      if (addressedToSomeoneElse(sentence.text, context)) continue;
-      const answer: Answer | null = reply
+    const sentences = extractQuestionSentences(passage.text, { minWords: TRANSCRIPT_MIN_WORDS, bareInterrogatives: false })
+      .filter((sentence) => !addressedToSomeoneElse(sentence.text, context));
+    const texts = sentences.map((sentence) => sentence.text);
+    // "Good question, I need to look at what we can export. I will come back to you on that."
+    const deferred = reply ? extractDeferredQuestions(reply.text, texts) : new Set<number>();
+    for (const [at, sentence] of sentences.entries()) {
+      const answer: Answer | null = reply && !deferred.has(at)
         ? { by: reply.speaker, at: meeting.date, ref: meetingRef(meeting, reply), evidence: 'meeting-turn' }
-        : findLaterAnswer(sentence, passage.speaker, meeting.date, context);
+        : findLaterAnswer(sentence, passage.speaker, meeting.date, context, meeting.date, { texts, index: at }, { meeting, index });
       const source = { type: 'meeting' as const, ref: meetingRef(meeting, passage), meetingId: meeting.meetingId, timestamp: passage.timestamp };
       questions.push(toQuestion(sentence, passage.speaker, meeting.date, source, context, answer));
     }

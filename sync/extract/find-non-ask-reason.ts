@@ -1,6 +1,6 @@
 import type { MoneyMention } from './parse-money.js';
 
-const PAST_FUNDING = /\b(?:received|raised|earned|spent|generated|grossed|won|awarded|granted|secured|collected|distributed|paid out|have paid|already (?:got|have)|funded by|backed by|invested)\b/iu;
+const PAST_FUNDING = /\b(?:(?:was|were|did|have|has|had) receive|received|raised|earned|spent|generated|grossed|won|awarded|granted|secured|collected|distributed|paid out|have paid|already (?:got|have)|funded by|backed by|invested)\b/iu;
 /**
  * "covered by our own infrastructure budget (we spend ~$2,400/month on it today)": money the
  * proposer pays from its own funds, or spends today, is context rather than the ask. A future

@@ -38,9 +38,9 @@ const COUNT_BEFORE_EACH = new RegExp(
   'iu',
 );
 const PER_PERIOD = /\bper\s+(?<period>hours?|days?|weeks?|months?|quarters?|years?)\b|\b(?<adverb>weekly|monthly|quarterly|yearly|annually)\b/iu;
-/** "3 × $800", "2 speakers × $1,200", "5 bounties at $1,000", "three prizes of $2,000". */
+/** "3 × $800", "2 speakers × $1,200", "4 track prizes × $3,000", "5 bounties at $1,000", "three prizes of $2,000". */
 const COUNT_BEFORE = new RegExp(
-  String.raw`(?<![\p{L}\d.,])(?<count>${COUNT})\s*(?:(?<noun>${NOUN})\s+)?(?<link>x|×|\*|at|of|@)\s*[~≈]?\s*$`,
+  String.raw`(?<![\p{L}\d.,])(?<count>${COUNT})\s*(?:(?:${NOUN}\s+)?(?<noun>${NOUN})\s+)?(?<link>x|×|\*|at|of|@)\s*[~≈]?\s*$`,
   'iu',
 );
 

@@ -199,13 +199,18 @@ export function parseMoney(text: string): MoneyMention[] {
   return joinBetweenRanges(text, mentions);
 }
 
+/** Currencies in which nobody writes a price to three decimals of zeros ("18.000 USD" is 18,000). */
+const FIAT_LIKE = new Set(['USD', 'USDC', 'USDT', 'DAI', 'EUR', 'GBP', 'CHF']);
+
 /**
  * A dot before exactly three digits groups thousands in euro amounts ("€12.500" is 12,500: nobody
- * prices in thousandths of a euro), and in any currency when it repeats ("1.200.000 AKT"). A single
- * dot in "$2.500" or "1.250 AKT" stays a decimal point: token prices are written that way.
+ * prices in thousandths of a euro), in dollar-like amounts when the three digits are zeros
+ * ("18.000 USD", "$4.000"), and in any currency when it repeats ("1.200.000 AKT"). A single dot in
+ * "$2.500" or "1.250 AKT" stays a decimal point: token prices are written that way.
  */
 function isDotThousands(digits: string | undefined, currency: string | null): boolean {
   if (digits === undefined || !DOT_THOUSANDS.test(digits)) return false;
+  if (currency !== null && FIAT_LIKE.has(currency) && digits.endsWith('.000')) return true;
   return currency === 'EUR' || (digits.match(/\./gu)?.length ?? 0) >= 2;
 }
 
