@@ -1,7 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { analyzeProposal } from '../../sync/extract/analyze-proposal.js';
-import type { CurrencyAmount, Question } from '../../sync/extract/types.js';
 import { BLIND_BATCH_4 } from '../fixtures/analysis/blind-batch-4.js';
+import { describeBatch, reportedNonAsks, scoreBatch, stateMisses } from './score-batch.js';
 
 /**
  * Blind batch 4, scored. The first run, before any rule was changed for it (ANALYSIS_VERSION 4),
@@ -30,87 +29,32 @@ const KNOWN_NON_ASKS_REPORTED = [
   'aep-parameter-change-no-ask: even controversial: reported although not a question to the proposer',
 ];
 
-interface Score {
-  name: string;
-  totalsExact: boolean;
-  statesCorrect: number;
-  statesExpected: number;
-  nonAsksIgnored: number;
-  nonAsks: number;
-  misses: string[];
-  extras: string[];
-}
-
-function sameTotals(a: readonly CurrencyAmount[], b: readonly CurrencyAmount[]): boolean {
-  const key = (totals: readonly CurrencyAmount[]) => totals.map((t) => `${t.currency}:${t.amount}`).sort().join(',');
-  return key(a) === key(b);
-}
-
-function score(): Score[] {
-  return BLIND_BATCH_4.map(({ name, input, totals, questions: expected, notAsks }) => {
-    const analysis = analyzeProposal(input, { now: '2026-01-01T00:00:00Z' });
-    const has = (question: Question, fragment: string) => question.text.toLowerCase().includes(fragment.toLowerCase());
-    const matched = new Set<Question>();
-    const misses: string[] = [];
-    let statesCorrect = 0;
-    for (const want of expected) {
-      const found = analysis.questions.find((q) => has(q, want.fragment));
-      if (found) matched.add(found);
-      if (found && found.answered === want.answered) statesCorrect += 1;
-      else misses.push(found ? `${want.fragment}: expected ${want.answered ? 'answered' : 'open'}` : `${want.fragment}: not found`);
-    }
-    let nonAsksIgnored = 0;
-    for (const fragment of notAsks) {
-      const reported = analysis.questions.find((q) => has(q, fragment));
-      if (reported) misses.push(`${fragment}: reported although not a question to the proposer`);
-      else nonAsksIgnored += 1;
-    }
-    const extras = analysis.questions.filter((q) => !matched.has(q) && !notAsks.some((fragment) => has(q, fragment))).map((q) => q.text);
-    if (!sameTotals(analysis.budget.totals, totals)) {
-      misses.push(`totals ${JSON.stringify(analysis.budget.totals)}, expected ${JSON.stringify(totals)}`);
-    }
-    return {
-      name, totalsExact: sameTotals(analysis.budget.totals, totals), statesCorrect, statesExpected: expected.length,
-      nonAsksIgnored, nonAsks: notAsks.length, misses, extras,
-    };
-  });
-}
-
 describe('blind batch 4 (written before the analysis was run on it)', () => {
-  const scores = score();
-  const exactTotals = scores.filter((s) => s.totalsExact).length;
-  const correct = scores.reduce((sum, s) => sum + s.statesCorrect, 0);
-  const expected = scores.reduce((sum, s) => sum + s.statesExpected, 0);
-  const ignored = scores.reduce((sum, s) => sum + s.nonAsksIgnored, 0);
-  const nonAsks = scores.reduce((sum, s) => sum + s.nonAsks, 0);
-  const extras = scores.reduce((sum, s) => sum + s.extras.length, 0);
+  const batch = scoreBatch(BLIND_BATCH_4, '2026-01-01T00:00:00Z');
 
   test('report', () => {
-    const lines = scores.map((s) => `${s.name}: totals ${s.totalsExact ? 'exact' : 'WRONG'}, questions ${s.statesCorrect}/${s.statesExpected}` +
-      `${s.misses.length ? ` misses=[${s.misses.join('; ')}]` : ''}${s.extras.length ? ` extras=[${s.extras.join(' | ')}]` : ''}`);
-    process.stdout.write(`\nblind batch 4: exact totals ${exactTotals}/${scores.length}; question states ${correct}/${expected}; ` +
-      `non-asks ignored ${ignored}/${nonAsks}; unexpected questions ${extras}\n${lines.join('\n')}\n`);
-    expect(scores).toHaveLength(12);
+    process.stdout.write(describeBatch('blind batch 4', batch));
+    expect(batch.scores).toHaveLength(12);
   });
 
   test('every total is exact (12/12; first run 8/12)', () => {
-    expect(scores.filter((s) => !s.totalsExact).map((s) => s.name)).toEqual([]);
-    expect(exactTotals).toBe(12);
+    expect(batch.scores.filter((s) => !s.totalsExact).map((s) => s.name)).toEqual([]);
+    expect(batch.exactTotals).toBe(12);
   });
 
   test('question states 58/64 (first run 51/64), the misses left are the known ones', () => {
-    expect(expected).toBe(64);
-    expect(scores.flatMap((s) => s.misses.filter((miss) => !miss.startsWith('totals') && !miss.includes('not a question')).map((miss) => `${s.name}: ${miss}`))).toEqual(KNOWN_MISSES);
-    expect(correct).toBe(58);
+    expect(batch.statesExpected).toBe(64);
+    expect(stateMisses(batch)).toEqual(KNOWN_MISSES);
+    expect(batch.statesCorrect).toBe(58);
   });
 
   test('non-asks ignored 6/8 (first run 6/8)', () => {
-    expect(nonAsks).toBe(8);
-    expect(scores.flatMap((s) => s.misses.filter((miss) => miss.includes('not a question')).map((miss) => `${s.name}: ${miss}`))).toEqual(KNOWN_NON_ASKS_REPORTED);
-    expect(ignored).toBe(6);
+    expect(batch.nonAsks).toBe(8);
+    expect(reportedNonAsks(batch)).toEqual(KNOWN_NON_ASKS_REPORTED);
+    expect(batch.nonAsksIgnored).toBe(6);
   });
 
   test('no unexpected questions', () => {
-    expect(extras).toBe(0);
+    expect(batch.extras).toBe(0);
   });
 });
