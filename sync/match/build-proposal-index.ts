@@ -264,8 +264,18 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     const rareWords = content.filter((w) => (titleFrequency.get(w) ?? 0) <= 1 && !personWords.has(w));
     // A name: a name word, or several capitalised words together ("Deep Square"); one word and a number ("Console
     // 2.0") is a product line, said in everyday status talk, so it is treated as ordinary title words.
+    // A capitalised word run together with a number ("Moxa7") is one name, unlike a product and its version ("Console 2.0").
+    const numberedName =
+      compound &&
+      tokens.length === 2 &&
+      tokens[0]!.capitalised &&
+      /^\d+$/.test(stems[1]!) &&
+      rareWords.includes(stems[0]!) &&
+      !lowercaseSeen.has(stems[0]!) &&
+      df(stems[0]!) <= 2;
     const nameLike =
       names.length > 0 ||
+      numberedName ||
       (tokens.length > 1 && letterWords.length >= 2 && (capitalisedInBody(stems, proposalIndex) || (compound && rareWords.length >= 1)));
     let role: PhraseRole;
     let platform = false;
@@ -275,7 +285,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
       role = distinctive.every(affiliation) ? 'team' : 'name';
       platform = role === 'team' && distinctive.every((w) => brackets.has(w) && !team.has(w));
       // A bracketed platform word is a name only when a name word is among the words; "2 (Zealy)" is not a phrase.
-      if (content.some((w) => /^\d+$/.test(w)) && names.length === 0) return;
+      if (content.some((w) => /^\d+$/.test(w)) && names.length === 0 && !numberedName) return;
     } else {
       if (!content.some((s) => df(s) <= rareLimit || isProgramWord(s))) return;
       if (tokens.length === 1 && stems[0]!.length < 5) return;

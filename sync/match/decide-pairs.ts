@@ -183,7 +183,7 @@ function weighCandidate(c: NameCandidate, inSentence: number, p: IndexedProposal
   let e: number;
   if (c.qualified) {
     const oneWord = c.role === 'topic' && c.content < 2;
-    const looselyCued = oneWord && !(c.cues.adjacent || c.cues.period) && !c.writtenAsName;
+    const looselyCued = oneWord && !(c.cues.adjacent || c.cues.period || c.cues.subject) && !c.writtenAsName;
     e = looselyCued ? LOOSE : 1;
   } else {
     if (!running(c, p)) return 0;

@@ -63,6 +63,8 @@ function numberAfter(t: LinedTokens, to: number): boolean {
 
 /** Words that set what follows apart from what is known: "a new hackathon proposal", "another events budget". */
 const ANOTHER = new Set(['new', 'another', 'separate', 'different']);
+/** Words that make what follows a kind of thing rather than one of them: "all the events", "other hackathons". */
+const CLASS_WORDS = new Set(['all', 'any', 'other', 'some', 'many', 'most', 'various', 'several']);
 
 /**
  * Is one everyday word ("hackathon", "events") said of some other one: "a new hackathon", "another event", or with a
@@ -73,6 +75,8 @@ export function namesAnotherOne(t: LinedTokens, from: number, titleStems: readon
   if (before < 0 || t.sentence[before] !== t.sentence[from]) return false;
   const plain = plainAt(t, before)!;
   if (ANOTHER.has(plain)) return true;
+  // "all the events", "any hackathons": the kind of thing, not one program.
+  if (CLASS_WORDS.has(plain) || (plain === 'the' && before >= 1 && t.sentence[before - 1] === t.sentence[from] && CLASS_WORDS.has(plainAt(t, before - 1)!))) return true;
   const stem = t.table.stem[t.word[before]!]!;
   if (t.cap[before] !== 1 || !/^\p{L}/u.test(plain) || STOP_WORDS.has(stem) || GENERIC_WORDS.has(stem) || titleStems.includes(stem)) return false;
   // A capital at the start of a sentence or line item is no name.
@@ -311,6 +315,21 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     return phrases !== null && phrases.some((p) => p.tokens.length === 1 && p.content > 0 && !p.proposals.includes(proposal));
   };
 
+  // "Spark Hackathon: engagement with the hackathon": once a line has said an everyday word of some other one, the
+  // same word later on that line means that one too.
+  const otherOnesByLine = new Map<number, Set<number>>();
+  const saidOfAnotherOne = (hit: Hit, proposal: IndexedProposal, number: number): boolean => {
+    const line = t.line[hit.from]!;
+    const stem = stemIds[t.word[hit.from]!]!;
+    if (namesAnotherOne(t, hit.from, proposal.titleStems) || followsOtherName(hit, number)) {
+      let set = otherOnesByLine.get(line);
+      if (!set) otherOnesByLine.set(line, (set = new Set()));
+      set.add(stem);
+      return true;
+    }
+    return otherOnesByLine.get(line)?.has(stem) ?? false;
+  };
+
   const meetingTime = Date.parse(meetingDate);
   const judge = (hit: Hit): NameCandidate | null => {
     const [windowFrom, windowTo] = windowOf(t, hit.from, hit.to, WINDOW);
@@ -342,7 +361,7 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     const current = days !== null && days >= -60 && (runsUntil === null ? days <= CURRENT_DAYS : meetingDate < runsUntil);
     const qualified =
       refersToProposal(hit, target, { cues, support, days, writtenAsName, writtenAsTitle, current }) &&
-      !(target.role === 'topic' && hit.phrase.content < 2 && (namesAnotherOne(t, hit.from, proposal.titleStems) || followsOtherName(hit, resolved.proposal)));
+      !(target.role === 'topic' && hit.phrase.content < 2 && saidOfAnotherOne(hit, proposal, resolved.proposal));
     const base = target.role === 'name' ? (hit.to - hit.from > 1 ? 0.85 : 0.75) : target.role === 'team' ? 0.7 : 0.6;
     return {
       proposal: resolved.proposal,

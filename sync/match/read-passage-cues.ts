@@ -19,14 +19,22 @@ export interface PassageCues {
   decision: boolean;
   /** A proposal or program word on the same line, in this sentence or the next ("Questly update. Sprint 2 started."). */
   anyOnLine: boolean;
+  /** The phrase opens a short sentence, which is then one statement about it, read whole. */
+  subject: boolean;
 }
 
-const CUE_WINDOW = 8;
+const CUE_WINDOW = 12;
+/** Words in a sentence short enough to be read whole. */
+const SHORT_SENTENCE = 24;
+/** Words that may open a sentence before its subject ("The hackathon ..."). */
+const SUBJECT_START = 1;
 /** Words that may stand between a phrase and its proposal word: "events governance proposal", "hackathon 2024 budget". */
 const FILLERS = new Set(['governance', 'spend', 'funding', 'community', 'pool', 'support', 'akash', 'the', 'a', 'for', 'on', 'chain']);
 const LEADING_FILLERS = new Set(['for', 'the', 'a', 'an', 'on', 'about', 'of', 'around', 'akash']);
 /** Proposal words that may come before what they are for ("the proposal for the hackathon"). */
 const LEADING_CUES = new Set(['proposal', 'prop', 'funding', 'fund', 'budget', 'grant', 'request', 'requested', 'spend', 'resourcing']);
+
+const COORDINATORS = new Set(['and', 'or']);
 
 const isYear = (plain: string): boolean => /^(19|20)\d\d$/.test(plain);
 
@@ -82,7 +90,7 @@ export function windowOf(t: LinedTokens, from: number, to: number, size: number,
 /** Reads the proposal words and periods around words [from, to). */
 export function readPassageCues(t: LinedTokens, from: number, to: number): PassageCues {
   const line = t.sentence[from]!;
-  const cues: PassageCues = { any: false, strong: false, adjacent: false, period: false, decision: false, anyOnLine: false };
+  const cues: PassageCues = { any: false, strong: false, adjacent: false, period: false, decision: false, anyOnLine: false, subject: false };
 
   for (let i = to, skipped = 0; i < t.count && t.sentence[i] === line && skipped <= 2; i++) {
     if (isCueAt(t, i, STRONG_PROPOSAL_CUES)) {
@@ -112,9 +120,16 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
     skipped++;
   }
 
-  const [a, b] = windowOf(t, from, to, CUE_WINDOW, 'sentence');
+  let [a, b] = windowOf(t, from, to, SHORT_SENTENCE, 'sentence');
+  // A short sentence is read whole; in a longer one only the words near the phrase bear on it.
+  if (b - a >= SHORT_SENTENCE || (a > 0 && t.sentence[a - 1] === line) || (b < t.count && t.sentence[b] === line)) {
+    [a, b] = windowOf(t, from, to, CUE_WINDOW, 'sentence');
+  } else cues.subject = from - a <= SUBJECT_START;
+  // "proposals and events": a proposal word joined to the phrase by "and" is a thing beside it, not about it.
+  const sibling = (i: number): boolean =>
+    (i === from - 2 && COORDINATORS.has(plainAt(t, from - 1)!)) || (i === to + 1 && COORDINATORS.has(plainAt(t, to)!));
   for (let i = a; i < b; i++) {
-    if (i >= from && i < to) continue;
+    if ((i >= from && i < to) || sibling(i)) continue;
     if (isCueAt(t, i, STRONG_PROPOSAL_CUES)) {
       cues.strong = true;
       cues.any = true;
@@ -123,7 +138,7 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
     }
     if (isCueAt(t, i, PROPOSAL_CUES)) cues.any = cues.anyOnLine = true;
   }
-  for (let i = a; i < b && !cues.decision; i++) if ((i < from || i >= to) && isCueAt(t, i, DECISION_CUES)) cues.decision = true;
+  for (let i = a; i < b && !cues.decision; i++) if ((i < from || i >= to) && !sibling(i) && isCueAt(t, i, DECISION_CUES)) cues.decision = true;
   const [la, lb] = windowOf(t, from, to, CUE_WINDOW, 'line');
   for (let i = la; i < lb && !cues.anyOnLine; i++) if ((i < from || i >= to) && isCueAt(t, i, PROPOSAL_CUES)) cues.anyOnLine = true;
   for (let i = from; i < to; i++) {
