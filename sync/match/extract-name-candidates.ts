@@ -65,6 +65,7 @@ function numberAfter(t: LinedTokens, to: number): boolean {
 const ANOTHER = new Set(['new', 'another', 'separate', 'different']);
 /** Words that make what follows a kind of thing rather than one of them: "all the events", "other hackathons". */
 const CLASS_WORDS = new Set(['all', 'any', 'other', 'some', 'many', 'most', 'various', 'several']);
+const KIND_NOUNS = new Set(['type', 'types', 'kind', 'kinds', 'sort', 'sorts']);
 
 /**
  * Is one everyday word ("hackathon", "events") said of some other one: "a new hackathon", "another event", or with a
@@ -75,12 +76,42 @@ export function namesAnotherOne(t: LinedTokens, from: number, titleStems: readon
   if (before < 0 || t.sentence[before] !== t.sentence[from]) return false;
   const plain = plainAt(t, before)!;
   if (ANOTHER.has(plain)) return true;
-  // "all the events", "any hackathons": the kind of thing, not one program.
-  if (CLASS_WORDS.has(plain) || (plain === 'the' && before >= 1 && t.sentence[before - 1] === t.sentence[from] && CLASS_WORDS.has(plainAt(t, before - 1)!))) return true;
   const stem = t.table.stem[t.word[before]!]!;
   if (t.cap[before] !== 1 || !/^\p{L}/u.test(plain) || STOP_WORDS.has(stem) || GENERIC_WORDS.has(stem) || titleStems.includes(stem)) return false;
   // A capital at the start of a sentence or line item is no name.
   return before >= 1 && t.sentence[before - 1] === t.sentence[before] && /^\p{L}/u.test(plainAt(t, before - 1)!);
+}
+
+/** The word `back` words before `from` in the same sentence, or undefined. */
+function wordBefore(t: LinedTokens, from: number, back: number): string | undefined {
+  const i = from - back;
+  return i >= 0 && t.sentence[i] === t.sentence[from] ? plainAt(t, i) : undefined;
+}
+
+/**
+ * Is the phrase said of a kind of thing rather than of one program: "all the events", "any hackathons", "events
+ * such as hackathons", "those types of events"?
+ */
+export function saidAsAKind(t: LinedTokens, from: number): boolean {
+  const one = wordBefore(t, from, 1);
+  const two = wordBefore(t, from, 2);
+  if (one === undefined) return false;
+  if (CLASS_WORDS.has(one) || (one === 'the' && two !== undefined && CLASS_WORDS.has(two))) return true;
+  if (one === 'as' && two === 'such') return true;
+  return one === 'of' && two !== undefined && KIND_NOUNS.has(two);
+}
+
+/**
+ * "a small hackathon", "an event": one everyday word with an indefinite article before it (and at most one word
+ * between) is some such thing, not the program. "a hackathon proposal" is another matter: the article is the proposal's.
+ */
+export function saidOfSomeOne(t: LinedTokens, from: number, titleStems: readonly string[]): boolean {
+  const one = wordBefore(t, from, 1);
+  if (one === 'a' || one === 'an') return true;
+  const two = wordBefore(t, from, 2);
+  if (two !== 'a' && two !== 'an') return false;
+  const stem = t.table.stem[t.word[from - 1]!]!;
+  return t.cap[from - 1] !== 1 && /^\p{L}/u.test(one!) && !STOP_WORDS.has(stem) && !GENERIC_WORDS.has(stem) && !titleStems.includes(stem);
 }
 
 interface Hit {
@@ -359,9 +390,12 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     // A yearly program ("2024 Community Support") runs to the end of its year unless a next edition takes over.
     const runsUntil = proposal.until ?? (proposal.year !== null ? `${proposal.year + 1}-01-01` : null);
     const current = days !== null && days >= -60 && (runsUntil === null ? days <= CURRENT_DAYS : meetingDate < runsUntil);
+    const oneWord = target.role === 'topic' && hit.phrase.content < 2;
     const qualified =
       refersToProposal(hit, target, { cues, support, days, writtenAsName, writtenAsTitle, current }) &&
-      !(target.role === 'topic' && hit.phrase.content < 2 && saidOfAnotherOne(hit, proposal, resolved.proposal));
+      !(target.role === 'topic' && saidAsAKind(t, hit.from)) &&
+      !(oneWord && !cues.adjacent && !cues.period && saidOfSomeOne(t, hit.from, proposal.titleStems)) &&
+      !(oneWord && saidOfAnotherOne(hit, proposal, resolved.proposal));
     const base = target.role === 'name' ? (hit.to - hit.from > 1 ? 0.85 : 0.75) : target.role === 'team' ? 0.7 : 0.6;
     return {
       proposal: resolved.proposal,

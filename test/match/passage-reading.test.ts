@@ -71,6 +71,17 @@ describe('words that make it some other one', () => {
     expect(found('2026-03-10', ['- The workshops were approved through a governance vote.'])).toEqual([973]);
   });
 
+  // Each pair of lines below would add up to a mention if its words were about the program.
+  test('"events such as workshops", "those kinds of workshops" are a kind of thing too', () => {
+    expect(found('2026-03-10', ['- In-person events such as workshops need a governance vote first.', '- Events such as workshops were approved through governance last year.'])).toEqual([]);
+    expect(found('2026-03-10', ['- The budget approved through governance covers those types of workshops.', '- Those kinds of workshops were approved through a governance vote.'])).toEqual([]);
+  });
+
+  test('"a small workshop", "a workshop" without a proposal word after it is some such thing', () => {
+    expect(found('2026-03-10', ['- There was also a small workshop where they put a proposal on chain.', '- We have already approved a workshop in Lisbon through governance.'])).toEqual([]);
+    expect(found('2026-03-10', ['- There was also a workshop proposal that went on chain.'])).toEqual([973]);
+  });
+
   test('a proposal word joined to it by "and" is a thing beside it', () => {
     expect(found('2026-03-10', ['- Open discussion on recent proposals and workshops.', '- Questions on past proposals and workshops go to the forum.'])).toEqual([]);
     expect(found('2026-03-10', ['- Open discussion on the workshops proposal.'])).toEqual([973]);
