@@ -131,7 +131,8 @@ export function decidePairs({ meeting, text, numbers, names, index }: PairInput)
     d.names.push(c);
     d.places.push(places[i]!);
     d.sentences.push(sentence);
-    d.evidence.push(weighCandidate(c, proposalsInSentence.get(sentence)!.size, index.byNumber.get(c.proposal)!));
+    const shape: SentenceShape = proposalsInSentence.get(sentence)!.size < 3 ? 'few' : callsVote(text, c.fromToken) ? 'ballot' : 'list';
+    d.evidence.push(weighCandidate(c, shape, index.byNumber.get(c.proposal)!));
   });
   for (const d of decisions.values()) {
     d.passages = new Set(d.sentences).size;
@@ -139,6 +140,24 @@ export function decidePairs({ meeting, text, numbers, names, index }: PairInput)
     d.accepted = d.decisive || d.score >= ACCEPT;
   }
   return decisions;
+}
+
+/**
+ * How a sentence speaks of the proposals in it: of one or two (`few`); running through three or more (`list`: "we put
+ * up props: events, community support, accelerate"); or asking for votes on three or more (`ballot`: "please vote
+ * on the events and community support, and the hackathon one is coming"), where each is the object of the vote.
+ */
+type SentenceShape = 'few' | 'list' | 'ballot';
+
+const VOTE_WORDS = new Set(['vote', 'voting', 'voted']);
+
+/** Does the sentence holding word `at` speak of a vote? */
+function callsVote(t: LinedTokens, at: number): boolean {
+  const s = t.sentence[at]!;
+  let a = at;
+  while (a > 0 && t.sentence[a - 1] === s) a--;
+  for (let i = a; i < t.count && t.sentence[i] === s; i++) if (VOTE_WORDS.has(t.table.plain[t.word[i]!]!)) return true;
+  return false;
 }
 
 /**
@@ -177,13 +196,14 @@ function running(c: NameCandidate, p: IndexedProposal): boolean {
  *   whole of the title's subject, "provider incentives", 0.25, so that six such passages make a mention); any other
  *   nothing;
  * - garbled speech that does not refer on its own counts half, and a sentence that runs through three or more
- *   proposals lends each 0.6 of its worth.
+ *   proposals lends each 0.6 of its worth, unless it asks for votes on them (then a vote word anywhere in it is
+ *   about each, as if beside it).
  */
-function weighCandidate(c: NameCandidate, inSentence: number, p: IndexedProposal): number {
+function weighCandidate(c: NameCandidate, shape: SentenceShape, p: IndexedProposal): number {
   let e: number;
   if (c.qualified) {
     const oneWord = c.role === 'topic' && c.content < 2;
-    const looselyCued = oneWord && !(c.cues.adjacent || c.cues.period || c.cues.subject) && !c.writtenAsName;
+    const looselyCued = oneWord && !(c.cues.adjacent || c.cues.period || c.cues.subject || shape === 'ballot') && !c.writtenAsName;
     e = looselyCued ? LOOSE : 1;
   } else {
     if (!running(c, p)) return 0;
@@ -196,7 +216,7 @@ function weighCandidate(c: NameCandidate, inSentence: number, p: IndexedProposal
     else return 0;
     if (c.kind === 'fuzzy_name') e *= 0.5;
   }
-  return inSentence >= 3 ? e * LISTED : e;
+  return shape === 'list' ? e * LISTED : e;
 }
 
 const LOOSE = 0.6;

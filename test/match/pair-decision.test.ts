@@ -179,6 +179,11 @@ describe('sentences that run through several proposals', () => {
     expect(numbers(explained.mentions)).toEqual([]);
   });
 
+  test('a sentence asking for votes on several proposals names each of them', () => {
+    const line = '- Two props are in the voting period, so please vote on the meetups and Lantern Quest, and Moonwell Indexer is next.';
+    expect(match('2025-03-25', ['## Notes', line])).toEqual([904, 905, 907]);
+  });
+
   test('the same proposal word about one of them alone is enough', () => {
     expect(match('2025-03-25', ['## Notes', '- Since last call we put up props for meetups.'])).toEqual([905]);
   });
