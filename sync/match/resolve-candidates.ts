@@ -41,8 +41,9 @@ function ordinalAfter(ctx: MatchContext): number | null {
     // The series number belongs to the same sentence: "Zealy. The 3rd sprint" is not Zealy 3.
     if (/[.!?;:]\s/.test(ctx.text.raw.slice(ctx.text.end[i - 1]!, ctx.text.start[i]! + 1))) return null;
     const n = readOrdinal(plain);
-    if (n !== null) return n;
-    if (!ORDINAL_CONNECTORS.has(plain)) return null;
+    // "Zero-One", "0 2": a leading zero said or written apart is not the number.
+    if (n !== null && n !== 0) return n;
+    if (n === null && !ORDINAL_CONNECTORS.has(plain)) return null;
   }
   return null;
 }

@@ -70,6 +70,13 @@ describe('what a passage must say for a name to count', () => {
     expect(numbersOn('Brightpath is now in sprint 2')).toEqual([820]);
   });
 
+  test('a series number said with its leading zero ("Zero-One", "zero two") picks that edition', () => {
+    const said = (line: string): number[] =>
+      [...new Set(matchMeeting(parseMeeting('sig-governance/meetings/009-2025-05-08.md', `# N\n## Notes\n${line}\n`), index).map((m) => m.proposalNumber))];
+    expect(said('- RORP Zero-One summary: all funds of the proposal were allocated.')).toEqual([812]);
+    expect(said('- The RORP zero two proposal will ask for a larger budget.')).toEqual([840]);
+  });
+
   test('a versioned title is said as name and version number', () => {
     expect(numbersOn('Cosmos SDK 47 proposal passed')).toEqual([830]);
   });
