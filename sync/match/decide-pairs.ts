@@ -196,8 +196,8 @@ function running(c: NameCandidate, p: IndexedProposal): boolean {
  *   whole of the title's subject, "provider incentives", 0.25, so that six such passages make a mention); any other
  *   nothing;
  * - garbled speech that does not refer on its own counts half, and a sentence that runs through three or more
- *   proposals lends each 0.6 of its worth, unless it asks for votes on them (then a vote word anywhere in it is
- *   about each, as if beside it).
+ *   proposals lends each 0.6 of its worth, unless it asks for votes on them: then the vote is about each of them,
+ *   as if beside it, and a running program's words in it count in full.
  */
 function weighCandidate(c: NameCandidate, shape: SentenceShape, p: IndexedProposal): number {
   let e: number;
@@ -205,6 +205,8 @@ function weighCandidate(c: NameCandidate, shape: SentenceShape, p: IndexedPropos
     const oneWord = c.role === 'topic' && c.content < 2;
     const looselyCued = oneWord && !(c.cues.adjacent || c.cues.period || c.cues.subject || shape === 'ballot') && !c.writtenAsName;
     e = looselyCued ? LOOSE : 1;
+  } else if (shape === 'ballot' && (c.whole || c.role === 'name') && running(c, p)) {
+    e = 1;
   } else {
     if (!running(c, p)) return 0;
     const several = c.toToken - c.fromToken > 1;

@@ -182,6 +182,9 @@ describe('sentences that run through several proposals', () => {
   test('a sentence asking for votes on several proposals names each of them', () => {
     const line = '- Two props are in the voting period, so please vote on the meetups and Lantern Quest, and Moonwell Indexer is next.';
     expect(match('2025-03-25', ['## Notes', line])).toEqual([904, 905, 907]);
+    // Even a running program far from the vote word in that sentence.
+    const far = '- Two props are in the voting period, so please vote on the meetups and Moonwell Indexer, and then the next one coming up soon after that is Lantern Quest.';
+    expect(match('2025-03-25', ['## Notes', far])).toEqual([904, 905, 907]);
   });
 
   test('the same proposal word about one of them alone is enough', () => {
