@@ -35,10 +35,25 @@ function teamNames(body: string): string[] {
   for (const m of body.matchAll(/proposed by\s+([^\n.]*?)(?:\.|\n|$)/gi)) {
     const who = m[1]!.trim();
     const paren = /\(([^)]+)\)/.exec(who);
-    if (paren) names.push(paren[1]!.replace(/\bteam\b/gi, '').trim());
-    else if (/\bteam\b/i.test(who)) names.push(who.replace(/\bteam\b/gi, '').trim());
+    const name = paren ? paren[1]!.replace(/\bteam\b/gi, '').trim() : /\bteam\b/i.test(who) ? who.replace(/\bteam\b/gi, '').trim() : '';
+    // A working group or SIG named after the program ("Meetups WG") is the program's own people, not a team.
+    if (name.length > 1 && !GROUP_SUFFIX.test(name)) names.push(name);
   }
-  return names.filter((n) => n.length > 1);
+  return names;
+}
+
+const GROUP_SUFFIX = /\b(?:wg|sig|working group|special interest group)$/i;
+/** Words that end a company's name ("Ridgeline Labs"): the word before them is what people call it. */
+const COMPANY_SUFFIX = /^(?:labs?|inc|ltd|llc|gmbh|studios?|collective)$/i;
+
+/** "Ridgeline Labs" is also said "Ridgeline": a team name without its company suffix, when one word is left. */
+function shortTeamNames(names: string[]): string[] {
+  const out: string[] = [];
+  for (const name of names) {
+    const words = name.split(/\s+/);
+    if (words.length === 2 && COMPANY_SUFFIX.test(words[1]!) && /^\p{Lu}\p{Ll}{3,}$/u.test(words[0]!)) out.push(words[0]!);
+  }
+  return out;
 }
 
 /** People named in "Proposed by Jane Doe (Team)" lines: their names are not names of the proposal. */
@@ -248,7 +263,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     existing.targets.push(target);
     existing.proposals.push(target.proposal);
   };
-  const addPhrase = (tokens: Token[], proposalIndex: number): void => {
+  const addPhrase = (tokens: Token[], proposalIndex: number, shortTeamName = false): void => {
     const proposal = input[proposalIndex]!.number;
     const stems = tokens.map((t) => t.stem);
     const content = stems.filter(isContent);
@@ -276,6 +291,8 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     const nameLike =
       names.length > 0 ||
       numberedName ||
+      // A team's name without its company suffix is a name by construction, when rare among the proposals.
+      (shortTeamName && df(stems[0]!) <= 2) ||
       (tokens.length > 1 && letterWords.length >= 2 && (capitalisedInBody(stems, proposalIndex) || (compound && rareWords.length >= 1)));
     let role: PhraseRole;
     let platform = false;
@@ -291,7 +308,10 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
       if (tokens.length === 1 && stems[0]!.length < 5) return;
       role = 'topic';
     }
-    const whole = core.length > 0 && core.every((w) => content.includes(w));
+    // All the title is about, or all of it that no other program's title shares ("uptime bonus" for "Provider
+    // Uptime Bonus Pilot" when other titles are about providers too).
+    const own = core.filter((w) => proposals[proposalIndex]!.subject.includes(w));
+    const whole = core.length > 0 && (core.every((w) => content.includes(w)) || (own.length >= 2 && own.every((w) => content.includes(w))));
     // One ordinary word names a program only when it is all its title is about, or every title using it is one program's.
     if (role === 'topic' && tokens.length === 1 && !whole && !(core.includes(stems[0]!) && oneSeries(stems[0]!) && (titleFrequency.get(stems[0]!) ?? 0) >= 2)) return;
     addTarget(
@@ -311,13 +331,15 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     );
   };
   input.forEach((p, i) => {
-    const sources = [titleTokens[i]!, ...teamNames(p.body ?? '').map((name) => tokenize(name))];
+    const teams = teamNames(p.body ?? '');
+    const sources = [titleTokens[i]!, ...teams.map((name) => tokenize(name))];
     for (const source of sources) {
       const words = source.filter((t) => !isYear(t.plain));
       for (let a = 0; a < words.length; a++) {
         for (let n = 1; n <= MAX_PHRASE && a + n <= words.length; n++) addPhrase(words.slice(a, a + n), i);
       }
     }
+    for (const name of shortTeamNames(teams)) addPhrase(tokenize(name), i, true);
     for (const acronym of titleAcronyms(titleTokens[i]!)) {
       addTarget(
         acronym,

@@ -35,6 +35,10 @@ const LEADING_FILLERS = new Set(['for', 'the', 'a', 'an', 'on', 'about', 'of', '
 const LEADING_CUES = new Set(['proposal', 'prop', 'funding', 'fund', 'budget', 'grant', 'request', 'requested', 'spend', 'resourcing']);
 
 const COORDINATORS = new Set(['and', 'or']);
+/** A year right before the phrase ("the 2025 meetups"), in its sentence. */
+const yearBefore = (t: LinedTokens, from: number): boolean => from > 0 && t.sentence[from - 1] === t.sentence[from] && isYear(plainAt(t, from - 1)!);
+/** Words that, after a year and a program's words, name that year's program: "the 2025 meetups program". */
+const PROGRAM_WORDS = new Set(['program', 'programme', 'initiative', 'campaign', 'serie', 'pilot']);
 
 const isYear = (plain: string): boolean => /^(19|20)\d\d$/.test(plain);
 
@@ -93,7 +97,7 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
   const cues: PassageCues = { any: false, strong: false, adjacent: false, period: false, decision: false, anyOnLine: false, subject: false };
 
   for (let i = to, skipped = 0; i < t.count && t.sentence[i] === line && skipped <= 2; i++) {
-    if (isCueAt(t, i, STRONG_PROPOSAL_CUES)) {
+    if (isCueAt(t, i, STRONG_PROPOSAL_CUES) || (i === to && yearBefore(t, from) && (PROGRAM_WORDS.has(stemAt(t, i)!) || PROGRAM_WORDS.has(stemAt(t, to - 1)!)))) {
       cues.adjacent = true;
       break;
     }

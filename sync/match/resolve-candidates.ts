@@ -60,8 +60,24 @@ function ordinalBefore(ctx: MatchContext): number | null {
   return null;
 }
 
-/** The years said in the window, directly or through a quarter ("Q3"); null when none (most windows). */
+/** A year said right with the name ("the 2025 meetups budget", "Accelerate 2024"), or null. */
+function yearWithName(ctx: MatchContext): number | null {
+  const t = ctx.text;
+  const yearAt = (i: number): number | null => {
+    if (i < ctx.windowFrom || i >= ctx.windowTo || t.sentence[i] !== t.sentence[ctx.from]) return null;
+    const plain = plainAt(t, i)!;
+    return isYearWord(plain) ? Number(plain) : null;
+  };
+  return yearAt(ctx.from - 1) ?? (plainAt(t, ctx.from - 1) === 'akash' ? yearAt(ctx.from - 2) : null) ?? yearAt(ctx.to);
+}
+
+/**
+ * The years said in the window, directly or through a quarter ("Q3"); null when none (most windows). A year said
+ * right with the name is the only one that counts: "the 2025 meetups budget; a draft of the 2026 meetups proposal".
+ */
 function yearsInWindow(ctx: MatchContext): Set<number> | null {
+  const own = yearWithName(ctx);
+  if (own !== null) return new Set([own]);
   let years: Set<number> | null = null;
   for (let i = ctx.windowFrom; i < ctx.windowTo; i++) {
     const plain = plainAt(ctx.text, i)!;

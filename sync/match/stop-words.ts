@@ -32,7 +32,7 @@ export const PROPOSAL_CUES = new Set(
   (
     'proposal proposals prop props governance funding funded fund funds budget vote voted voting passed pass onchain ' +
     'discussion discussions spend request requested resourcing grant approved approval pilot program initiative ' +
-    'campaign sprint'
+    'campaign sprint series serie season'
   ).split(' '),
 );
 

@@ -1,0 +1,57 @@
+import { describe, test, expect } from '@jest/globals';
+import { parseMeeting } from '../../sync/parse/parse-meeting.js';
+import { buildProposalIndex } from '../../sync/match/build-proposal-index.js';
+import { matchMeeting } from '../../sync/match/match-meeting.js';
+import type { ProposalForMatching } from '../../sync/match/types.js';
+
+// Invented proposals: a yearly program in two editions proposed by its own working group, a yearly series, a pilot
+// whose first title word other titles share, and a company's request.
+const proposals: ProposalForMatching[] = [
+  { number: 1501, title: '2027 Hackdays Resourcing Proposal', body: 'Local hackdays through 2027.\n\nProposed by Ana Ruiz (Hackdays WG).' },
+  { number: 1502, title: '2028 Hackdays Resourcing Proposal', body: 'More hackdays in 2028.\n\nProposed by Ana Ruiz (Hackdays WG).' },
+  { number: 1503, title: '2027 Akash Quiz Series Proposal', body: 'Four online quiz nights in 2027.\n\nProposed by Omar Said.' },
+  { number: 1504, title: 'Tenant Retention Rebate Pilot', createdAt: '2027-02-01', body: 'Rebates for tenants who renew leases.\n\nProposed by Lea Brandt.' },
+  { number: 1505, title: 'Tenant Onboarding Guides', createdAt: '2026-11-01', body: 'Guides for new tenants.\n\nProposed by Ivo Lind.' },
+  { number: 1506, title: 'Falconridge Labs: Open Lease Simulator', createdAt: '2027-01-10', body: 'Falconridge Labs builds a lease simulator.\n\nProposed by Tuva Holm (Falconridge Labs).' },
+];
+const index = buildProposalIndex(proposals);
+const found = (date: string, lines: string[]): number[] => {
+  const meeting = parseMeeting(`sig-community/meetings/050-${date}.md`, ['# SIG Community - Meeting #50', '', '## Notes', ...lines, ''].join('\n'));
+  return [...new Set(matchMeeting(meeting, index).map((m) => m.proposalNumber))].sort((a, b) => a - b);
+};
+
+describe('a program proposed by its own working group', () => {
+  test('is still named by its one word: the group is not a team going about other business', () => {
+    expect(index.phrasesByFirst.get('hackday')?.some((p) => p.tokens.length === 1 && p.targets.every((t) => t.whole))).toBe(true);
+    expect(found('2027-04-13', ['- The hackdays budget covers venue hire for the spring.'])).toEqual([1501]);
+  });
+});
+
+describe('the year said with a name picks the edition', () => {
+  test('even with another edition\'s year in the same line', () => {
+    expect(found('2027-11-20', ['- Ana reported 14 meetings under the 2027 hackdays budget; the 2028 hackdays proposal is in draft.'])).toEqual([1501, 1502]);
+  });
+
+  test('a year and a program word around the name name that year\'s program', () => {
+    expect(found('2027-05-18', ['- Ana asked how many slots under the 2027 hackdays program are left.'])).toEqual([1501]);
+    expect(found('2027-06-26', ['- The first night of the 2027 quiz series had 80 players.'])).toEqual([1503]);
+  });
+
+  test('without the year, the program word alone is not enough', () => {
+    expect(found('2027-05-18', ['- Ana asked how many slots in the hackdays program are left.'])).toEqual([]);
+  });
+});
+
+describe('what is only this program\'s', () => {
+  test('its own title words, without one other titles share, are all it is about', () => {
+    const phrase = index.phrasesByFirst.get('retention')?.find((p) => p.tokens.join(' ') === 'retention rebate');
+    expect(phrase?.targets.map((t) => t.whole)).toEqual([true]);
+    expect(found('2027-04-20', ['- Lea: the Retention Rebate numbers for March are in; 40 tenants renewed.'])).toEqual([1504]);
+  });
+
+  test('a company is called without its suffix, and with its product\'s words that is its proposal', () => {
+    expect(index.phrasesByFirst.get('falconridge')?.find((p) => p.tokens.length === 1)?.targets.map((t) => t.role)).toEqual(['team']);
+    expect(found('2027-03-02', ['- Tuva shared the first run of the Falconridge lease simulator: 12 scenarios, all public.'])).toEqual([1506]);
+    expect(found('2027-03-02', ['- Falconridge is hiring two engineers in Oslo.'])).toEqual([]);
+  });
+});
