@@ -66,13 +66,27 @@ function personNames(body: string): string[] {
   return names;
 }
 
+/** Is token `i` the "q" or the number of a quarter ("Q3", "Q 3")? */
+function isQuarterToken(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.plain === 'q') return /^[1-4]$/.test(tokens[i + 1]?.plain ?? '');
+  return /^[1-4]$/.test(t.plain) && tokens[i - 1]?.plain === 'q';
+}
+
+/** The quarter a title names ("Q3 2025 Ambassador Rewards"), or null. */
+function titleQuarter(tokens: Token[]): number | null {
+  const i = tokens.findIndex((t, k) => t.plain === 'q' && isQuarterToken(tokens, k));
+  return i === -1 ? null : Number(tokens[i + 1]!.plain);
+}
+
 function titleOrdinal(title: string, tokens: Token[]): number | null {
   for (let i = tokens.length - 1; i >= 1; i--) {
     const t = tokens[i]!;
-    if (!/^\d{1,2}$/.test(t.plain) || isYear(t.plain)) continue;
+    if (!/^\d{1,2}$/.test(t.plain) || isYear(t.plain) || isQuarterToken(tokens, i)) continue;
     const after = title.slice(t.end, t.end + 2);
     const prev = tokens[i - 1]!;
-    if (/^[.,]\d/.test(after) || prev.plain === 'v' || prev.end === t.start && /^\d/.test(prev.plain)) continue;
+    // Not a version ("2.0", "v0.47") or an AEP number ("AEP-12").
+    if (/^[.,]\d/.test(after) || prev.plain === 'v' || prev.plain === 'aep' || prev.end === t.start && /^\d/.test(prev.plain)) continue;
     return readOrdinal(t.plain);
   }
   return null;
@@ -181,6 +195,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
       titleStems: [...new Set(tokens.map((t) => t.stem).filter((w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w) && !isYear(w)))],
       year: year ? Number(year.plain) : null,
       ordinal: titleOrdinal(p.title, tokens),
+      quarter: titleQuarter(tokens),
       startsAt: p.createdAt ? p.createdAt.slice(0, 10) : null,
       anchor: p.createdAt ? p.createdAt.slice(0, 10) : null,
       anchorIsBound: false,
@@ -334,7 +349,8 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     const teams = teamNames(p.body ?? '');
     const sources = [titleTokens[i]!, ...teams.map((name) => tokenize(name))];
     for (const source of sources) {
-      const words = source.filter((t) => !isYear(t.plain));
+      // Periods are said many ways ("Q3", "third quarter", "this quarter's"): they pick the edition, not the name.
+      const words = source.filter((t, k) => !isYear(t.plain) && !isQuarterToken(source, k));
       for (let a = 0; a < words.length; a++) {
         for (let n = 1; n <= MAX_PHRASE && a + n <= words.length; n++) addPhrase(words.slice(a, a + n), i);
       }

@@ -114,6 +114,13 @@ export function saidOfSomeOne(t: LinedTokens, from: number, titleStems: readonly
   return t.cap[from - 1] !== 1 && /^\p{L}/u.test(one!) && !STOP_WORDS.has(stem) && !GENERIC_WORDS.has(stem) && !titleStems.includes(stem);
 }
 
+/** A name that ends on its title's series number ("Builder Quests Proposal 2", "Pilot 02"), not on a version ("2.0"). */
+function endsOnSeriesNumber(tokens: readonly string[], ordinal: number | null): boolean {
+  if (ordinal === null || ordinal < 1 || tokens.length < 2) return false;
+  const last = tokens[tokens.length - 1]!;
+  return /^\d{1,2}$/.test(last) && Number(last) === ordinal && !/^\d+$/.test(tokens[tokens.length - 2]!);
+}
+
 interface Hit {
   phrase: NamePhrase;
   from: number;
@@ -381,6 +388,8 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     // Before a proposal existed, its words meant something else.
     if (proposal.earliest !== null && meetingDate < proposal.earliest) return null;
     const cues = readPassageCues(t, hit.from, hit.to);
+    // "Q3 ambassador rewards", "round three of the uptime challenge": the edition named by its period or number.
+    if (resolved.byPeriod || endsOnSeriesNumber(hit.phrase.tokens, proposal.ordinal)) cues.period = true;
     if (target.role === 'acronym' && !numberAfter(t, hit.to) && !cues.strong) return null;
     const support = hasSubjectSupport(t, hit.from, hit.to, proposal.subject, hit.phrase.tokens);
     const writtenAsName = hit.fuzzy ? t.cap[hit.from] === 1 : usedAsName(hit.from);

@@ -31,7 +31,12 @@ export interface Resolution {
   proposal: number;
   /** True when the meeting date, not the text, decided between several proposals of one program. */
   byDate: boolean;
+  /** True when a quarter or series number said with the name picked the edition ("Q3 rewards", "round three"). */
+  byPeriod?: boolean;
 }
+
+/** Words a series number follows: "round four of the uptime challenge". */
+const SERIES_WORDS = new Set(['round', 'season', 'sprint', 'phase', 'part', 'cohort', 'edition', 'pilot']);
 
 const ORDINAL_CONNECTORS = new Set(['phase', 'round', 'proposal', 'number', 'no', 'pilot', 'prop', 'part', 'season', 'version', 'zero', 'the', 'discussion', 'funding', 'pip', 'v']);
 
@@ -48,6 +53,24 @@ function ordinalAfter(ctx: MatchContext): number | null {
   return null;
 }
 
+/** The words right after the name are a series number or a series word ("PIP 02", "challenge round three"). */
+function namesEditionAfter(ctx: MatchContext): boolean {
+  const next = plainAt(ctx.text, ctx.to);
+  if (next === undefined || ctx.text.sentence[ctx.to] !== ctx.text.sentence[ctx.from]) return false;
+  if (/^\d{1,2}$/.test(next) || next === 'zero' || SERIES_WORDS.has(next)) return true;
+  // "the uptime challenge round three": the name ends on its series word.
+  return SERIES_WORDS.has(plainAt(ctx.text, ctx.to - 1)!) && readOrdinal(next) !== null;
+}
+
+/** "round four of the uptime challenge", "season 2 of the quests": a series word and number before the name. */
+function seriesNumberBefore(ctx: MatchContext): number | null {
+  const t = ctx.text;
+  const of = plainAt(t, ctx.from - 1) === 'the' ? ctx.from - 2 : ctx.from - 1;
+  if (plainAt(t, of) !== 'of' || of - 2 < ctx.windowFrom || t.sentence[of - 2] !== t.sentence[ctx.from] || !SERIES_WORDS.has(plainAt(t, of - 2)!)) return null;
+  const n = readOrdinal(plainAt(t, of - 1)!);
+  return n === null || n === 0 ? null : n;
+}
+
 /** "the second Builder Quests proposal", "3rd round of ...": a series number said just before the name. */
 function ordinalBefore(ctx: MatchContext): number | null {
   const t = ctx.text;
@@ -60,8 +83,58 @@ function ordinalBefore(ctx: MatchContext): number | null {
   return null;
 }
 
-/** A year said right with the name ("the 2025 meetups budget", "Accelerate 2024"), or null. */
+/** "this year's", "last quarter's", "next year": a period said relative to the meeting right before the name. */
+function relativePeriodBefore(ctx: MatchContext): { unit: 'year' | 'quarter'; offset: number } | null {
+  const t = ctx.text;
+  let i = ctx.from - 1;
+  if (plainAt(t, i) === 's') i--;
+  const unit = plainAt(t, i);
+  const which = plainAt(t, i - 1);
+  if ((unit !== 'year' && unit !== 'quarter') || i - 1 < ctx.windowFrom || t.sentence[i - 1] !== t.sentence[ctx.from]) return null;
+  const offset = which === 'this' || which === 'current' ? 0 : which === 'last' || which === 'previous' ? -1 : which === 'next' ? 1 : null;
+  return offset === null ? null : { unit, offset };
+}
+
+const meetingQuarter = (date: string): { year: number; quarter: number } => ({
+  year: Number(date.slice(0, 4)),
+  quarter: Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1,
+});
+
+/** The quarter said with the name ("Q3 ambassador rewards", "Q3 2025 rewards", "rewards for Q4"), or null. */
+function quarterWithName(ctx: MatchContext): number | null {
+  const t = ctx.text;
+  const quarterAt = (i: number): number | null =>
+    i >= ctx.windowFrom && i + 1 < ctx.windowTo && plainAt(t, i) === 'q' && isQuarterNumber(plainAt(t, i + 1) ?? '') && t.sentence[i] === t.sentence[ctx.from]
+      ? Number(plainAt(t, i + 1))
+      : null;
+  const after = plainAt(t, ctx.to);
+  return (
+    quarterAt(ctx.from - 2) ??
+    (isYearWord(plainAt(t, ctx.from - 1) ?? '') ? quarterAt(ctx.from - 3) : null) ??
+    quarterAt(ctx.to) ??
+    (after === 'for' || after === 'in' ? quarterAt(ctx.to + 1) : null)
+  );
+}
+
+/** The year and quarter of the edition said with the name, for programs with one proposal per quarter; or null. */
+function saidQuarter(ctx: MatchContext): { year: number; quarter: number } | null {
+  const relative = relativePeriodBefore(ctx);
+  const now = meetingQuarter(ctx.meetingDate);
+  if (relative?.unit === 'quarter') {
+    const index = now.year * 4 + (now.quarter - 1) + relative.offset;
+    return { year: Math.floor(index / 4), quarter: (index % 4) + 1 };
+  }
+  const quarter = quarterWithName(ctx);
+  if (quarter === null) return null;
+  // In the last quarter, talk of Q1/Q2 is about next year's plan.
+  const year = yearWithName(ctx) ?? (now.quarter === 4 && quarter <= 2 ? now.year + 1 : now.year);
+  return { year, quarter };
+}
+
+/** A year said right with the name ("the 2025 meetups budget", "Accelerate 2024", "this year's residency"), or null. */
 function yearWithName(ctx: MatchContext): number | null {
+  const relative = relativePeriodBefore(ctx);
+  if (relative?.unit === 'year') return Number(ctx.meetingDate.slice(0, 4)) + relative.offset;
   const t = ctx.text;
   const yearAt = (i: number): number | null => {
     if (i < ctx.windowFrom || i >= ctx.windowTo || t.sentence[i] !== t.sentence[ctx.from]) return null;
@@ -119,13 +192,26 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
     if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
   }
 
+  if (pool.some((p) => p.quarter !== null)) {
+    const said = saidQuarter(ctx);
+    if (said !== null) {
+      // An edition that is not among the known proposals is not any of them.
+      pool = pool.filter((p) => p.quarter === said.quarter && (p.year === null || p.year === said.year));
+      if (pool.length === 0) return null;
+      if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false, byPeriod: true };
+    }
+  }
+
   if (pool.some((p) => p.ordinal !== null)) {
-    const ordinal = ordinalAfter(ctx) ?? ordinalBefore(ctx);
+    const after = ordinalAfter(ctx);
+    const series = after === null ? seriesNumberBefore(ctx) : null;
+    const ordinal = after ?? series ?? ordinalBefore(ctx);
     if (ordinal !== null) {
       const same = pool.filter((p) => (p.ordinal ?? 1) === ordinal);
       if (same.length === 0) return null;
       pool = same;
-      if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
+      // "the second incentive" is everyday speech; "incentive pilot 02", "round four of the challenge" name an edition.
+      if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false, byPeriod: series !== null || (after !== null && namesEditionAfter(ctx)) };
     }
   }
 

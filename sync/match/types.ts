@@ -143,6 +143,8 @@ export interface IndexedProposal {
   year: number | null;
   /** Series number in the title ("Pilot 02", "Proposal 3"), null when absent. */
   ordinal: number | null;
+  /** Quarter named in the title ("Q3 2025 Ambassador Rewards"), null when absent. */
+  quarter: number | null;
   /** When the proposal became current (ISO date), from createdAt or the title period; null when unknown. */
   startsAt: string | null;
   /** A known date of the proposal (createdAt, else the latest it can have been created by, from meeting links). */

@@ -13,6 +13,10 @@ const proposals: ProposalForMatching[] = [
   { number: 1504, title: 'Tenant Retention Rebate Pilot', createdAt: '2027-02-01', body: 'Rebates for tenants who renew leases.\n\nProposed by Lea Brandt.' },
   { number: 1505, title: 'Tenant Onboarding Guides', createdAt: '2026-11-01', body: 'Guides for new tenants.\n\nProposed by Ivo Lind.' },
   { number: 1506, title: 'Falconridge Labs: Open Lease Simulator', createdAt: '2027-01-10', body: 'Falconridge Labs builds a lease simulator.\n\nProposed by Tuva Holm (Falconridge Labs).' },
+  { number: 1510, title: 'Q3 2027 Mentor Stipends', body: 'Stipends for mentors in the third quarter.\n\nProposed by Kai Moss.' },
+  { number: 1511, title: 'Q4 2027 Mentor Stipends', body: 'Stipends for mentors in the fourth quarter.\n\nProposed by Kai Moss.' },
+  { number: 1520, title: 'Relay Speed Contest Round 2', body: 'A second round of the relay speed contest.\n\nProposed by Ida Berg.' },
+  { number: 1521, title: 'Relay Speed Contest Round 3', body: 'A third round of the relay speed contest.\n\nProposed by Ida Berg.' },
 ];
 const index = buildProposalIndex(proposals);
 const found = (date: string, lines: string[]): number[] => {
@@ -53,5 +57,32 @@ describe('what is only this program\'s', () => {
     expect(index.phrasesByFirst.get('falconridge')?.find((p) => p.tokens.length === 1)?.targets.map((t) => t.role)).toEqual(['team']);
     expect(found('2027-03-02', ['- Tuva shared the first run of the Falconridge lease simulator: 12 scenarios, all public.'])).toEqual([1506]);
     expect(found('2027-03-02', ['- Falconridge is hiring two engineers in Oslo.'])).toEqual([]);
+  });
+});
+
+describe('editions named by a quarter or a series number', () => {
+  test('the quarter in a title is not part of its name; said with the name, it picks the edition', () => {
+    expect(index.phrasesByFirst.get('q')).toBeUndefined();
+    expect(found('2027-05-04', ['- Kai: Q3 mentor stipends draft going up in June, same structure.'])).toEqual([1510]);
+    expect(found('2027-11-10', ['- Kai: the Q4 mentor stipends close on December 31.'])).toEqual([1511]);
+  });
+
+  test('a quarter that has no proposal of its own is none of them', () => {
+    expect(found('2027-05-04', ['- Kai: the Q1 mentor stipends were all paid out.'])).toEqual([]);
+  });
+
+  test('"this quarter\'s" and "last quarter\'s" are counted from the meeting date', () => {
+    expect(found('2027-08-12', ["- Kai: this quarter's mentor stipends close on September 30."])).toEqual([1510]);
+    expect(found('2027-10-14', ["- Kai returned 900 AKT left from last quarter's mentor stipends."])).toEqual([1510]);
+  });
+
+  test('a series number with the name names the edition', () => {
+    expect(found('2027-06-02', ['- Ida: the relay speed contest round three ends June 30.'])).toEqual([1521]);
+    expect(found('2027-06-02', ['- Ida is drafting round three of the relay speed contest.'])).toEqual([1521]);
+    expect(found('2027-06-02', ['- **Relay speed contest**: Round 3 ends June 30.'])).toEqual([1521]);
+  });
+
+  test('an everyday ordinal after the words is not a series number', () => {
+    expect(found('2027-06-02', ['- We will publish relay speed contest figures, third is the backfill of old results.'])).toEqual([]);
   });
 });
