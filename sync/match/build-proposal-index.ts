@@ -241,6 +241,14 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     const ranges = [...p.title.matchAll(/\(([^)]*)\)/g)].map((m) => [m.index, m.index + m[0].length] as const);
     return new Set(titleTokens[i]!.filter((t) => ranges.some(([a, b]) => t.start >= a && t.end <= b)).map((t) => t.stem));
   });
+  // "Wallet Connector for Akash Console": what the work is for, named after "for", "to" or "on" late in the title, is
+  // a platform others work on too, not the proposal's own name.
+  const targetWords = input.map((p, i) => {
+    const tokens = titleTokens[i]!;
+    let at = -1;
+    for (let k = tokens.length - 1; k >= 2 && at === -1; k--) if (['for', 'to', 'on'].includes(tokens[k]!.plain)) at = k;
+    return new Set(at === -1 ? [] : tokens.slice(at + 1).map((t) => t.stem));
+  });
   const cores = input.map((_, i) =>
     titleTokens[i]!
       .map((t) => t.stem)
@@ -257,8 +265,11 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     new Set(proposals.filter((_, i) => titleTokens[i]!.some((t) => t.stem === stem)).map((p) => p.series)).size === 1;
   // A name in several titles that are not one program ("Cloudmos" in a funding request, an acquisition and credits).
   const sharedAcrossPrograms = (stem: string): boolean => {
-    const series = new Set(proposals.filter((_, i) => titleTokens[i]!.some((t) => t.stem === stem)).map((p) => p.series));
-    return series.size >= 2;
+    const holding = proposals.filter((_, i) => titleTokens[i]!.some((t) => t.stem === stem));
+    const series = new Set(holding.map((p) => p.series));
+    // "Field Days 2025: Regional Workshop Budget" and "Field Days 2026": one name, one edition a year, one program.
+    const yearly = holding.every((p) => p.year !== null) && new Set(holding.map((p) => p.year)).size === holding.length;
+    return series.size >= 2 && !yearly;
   };
 
   const phraseMap = new Map<string, NamePhrase>();
@@ -282,7 +293,16 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     const proposal = input[proposalIndex]!.number;
     const stems = tokens.map((t) => t.stem);
     const content = stems.filter(isContent);
-    if (content.length === 0 || STOP_WORDS.has(stems[0]!) || STOP_WORDS.has(stems[stems.length - 1]!)) return;
+    // "Field Days", "Demo Day": a name may end on an everyday word when it is written as a name in title and body.
+    const capitalisedName =
+      tokens.length === 2 &&
+      content.length === 1 &&
+      STOP_WORDS.has(stems[1]!) &&
+      !STOP_WORDS.has(stems[0]!) &&
+      tokens.every((t) => t.capitalised) &&
+      capitalisedInBody(stems, proposalIndex) &&
+      bodyTokens[proposalIndex]!.some((t, k, body) => t.stem === stems[0] && body[k + 1]?.stem === stems[1] && body[k + 1]!.capitalised && midSentence(input[proposalIndex]!.body ?? '', t.start));
+    if (content.length === 0 || STOP_WORDS.has(stems[0]!) || (STOP_WORDS.has(stems[stems.length - 1]!) && !capitalisedName)) return;
     if (content.every((s) => personWords.has(s))) return;
     const letterWords = content.filter((w) => /\p{L}/u.test(w));
     if (letterWords.length === 0) return;
@@ -306,13 +326,15 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     const nameLike =
       names.length > 0 ||
       numberedName ||
+      capitalisedName ||
       // A team's name without its company suffix is a name by construction, when rare among the proposals.
       (shortTeamName && df(stems[0]!) <= 2) ||
       (tokens.length > 1 && letterWords.length >= 2 && (capitalisedInBody(stems, proposalIndex) || (compound && rareWords.length >= 1)));
     let role: PhraseRole;
     let platform = false;
     if (nameLike) {
-      const affiliation = (w: string): boolean => team.has(w) || brackets.has(w) || (names.includes(w) && sharedAcrossPrograms(w));
+      const affiliation = (w: string): boolean =>
+        team.has(w) || brackets.has(w) || targetWords[proposalIndex]!.has(w) || (names.includes(w) && sharedAcrossPrograms(w));
       const distinctive = content.filter((w) => !GENERIC_WORDS.has(w));
       role = distinctive.every(affiliation) ? 'team' : 'name';
       platform = role === 'team' && distinctive.every((w) => brackets.has(w) && !team.has(w));

@@ -14,6 +14,8 @@ const DISCUSSION_LINK =
 const ONCHAIN_URL = /(?:https?:\/\/)?(?:www\.)?mintscan\.io\/akash\/proposals?\/(\d+)|\/cosmos\/gov\/v1(?:beta1)?\/proposals\/(\d+)/gi;
 const ONCHAIN_TEXT = /\b(?:governance\s+|gov\s+|on-?chain\s+)?(?:proposal|prop)s?\s*(?:#|no\.?|number|id)?\s*(\d{1,5})\b/iy;
 const NUMBER_BEFORE = /\b(\d{2,5})\s+(?:[A-Za-z]+\s+){0,3}?(?:governance\s+)?(?:proposal|prop)\b/gi;
+/** A proposal word, a few words on the same line (no other number, link or "#"), then a list of "#N". */
+const PROPS_LIST = /\b(?:gov(?:ernance)?\s+)?(?:props|proposals)\b[^\n#\d:]{0,40}:\s*((?:#\d{2,5}(?:\s*(?:,|and|&)\s*(?=#))?)+)/gi;
 const AEP = /\bA\.?E\.?P\s*[-#:]?\s*(\d{1,4})\b/gi;
 const AP = /\bAP\s*[-#]?\s*(\d{1,4})\b/g;
 const AEP_CONTEXT = /\bA\.?E\.?P|enhancement proposal/i;
@@ -93,6 +95,14 @@ export function extractNumberMentions(raw: string, index: ProposalIndex): RawMen
       const before = raw.slice(Math.max(0, m.index - 30), m.index);
       if (/discussions?\/?\s*$|#\s*$/i.test(before)) continue;
       push(index.byOnchain.get(Number(m[1])), 'onchain', 0.85, m.index, m.index + m[0].length);
+    }
+    // "Props in voting: #318, #321": numbers listed after a proposal word on its line.
+    for (const m of raw.matchAll(PROPS_LIST)) {
+      const listStart = m.index + m[0].length - m[1]!.length;
+      for (const n of m[1]!.matchAll(/#(\d{2,5})/g)) {
+        const start = listStart + n.index;
+        push(index.byOnchain.get(Number(n[1])), 'onchain', 0.85, start, start + n[0].length);
+      }
     }
     for (const m of raw.matchAll(NUMBER_BEFORE)) {
       const n = Number(m[1]);

@@ -176,7 +176,10 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
   if (candidates.length === 0) return null;
   if (candidates.length === 1) return { proposal: candidates[0]!.number, byDate: false };
 
-  let pool = closestByTitleWords(candidates, ctx);
+  // A year said right with the name decides before anything else: "the 2025 Field Days" beside a longer 2026 title.
+  const own = yearWithName(ctx);
+  const ofYear = own === null ? [] : candidates.filter((p) => p.year === own);
+  let pool = closestByTitleWords(ofYear.length > 0 ? ofYear : candidates, ctx);
   if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
 
   const years = yearsInWindow(ctx);
@@ -241,6 +244,9 @@ function closestByTitleWords(candidates: readonly IndexedProposal[], ctx: MatchC
     return table.stemIdsOf(p.people).some((w) => inWindow(ctx, w)) ? n + 1 : n;
   });
   const bestMatched = Math.max(...matched);
+  // Editions of a yearly program are told apart by the year, not by how long their titles are.
+  const best = candidates.filter((_, i) => matched[i] === bestMatched);
+  if (best.length > 1 && best.every((p) => p.year !== null) && new Set(best.map((p) => p.year)).size === best.length) return best;
   let bestCoverage = -1;
   candidates.forEach((p, i) => {
     if (matched[i] === bestMatched) bestCoverage = Math.max(bestCoverage, coverage(p, bestMatched));

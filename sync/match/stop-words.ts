@@ -30,7 +30,7 @@ export const GENERIC_WORDS = new Set(
 /** Words near a topic word that show a proposal (not the everyday thing) is meant. */
 export const PROPOSAL_CUES = new Set(
   (
-    'proposal proposals prop props governance funding funded fund funds budget vote voted voting passed pass onchain ' +
+    'proposal proposals prop props aep aeps governance funding funded fund funds budget vote voted voting passed pass onchain ' +
     'discussion discussions spend request requested resourcing grant approved approval pilot program initiative ' +
     'campaign sprint series serie season'
   ).split(' '),
@@ -43,13 +43,13 @@ export const PROPOSAL_CUES = new Set(
  */
 export const STRONG_PROPOSAL_CUES = new Set(
   (
-    'proposal proposals prop props governance funding funded fund funds budget vote voted voting passed pass onchain ' +
+    'proposal proposals prop props aep aeps governance funding funded fund funds budget vote voted voting passed pass onchain ' +
     'spend request requested resourcing grant approved'
   ).split(' '),
 );
 
 /** Words of the governance decision itself: what a program word alone ("the hackathon") needs nearby. */
-export const DECISION_CUES = new Set('proposal proposals prop props governance vote voted voting passed onchain approved'.split(' '));
+export const DECISION_CUES = new Set('proposal proposals prop props aep aeps governance vote voted voting passed onchain approved'.split(' '));
 
 /** Two-word cues: "community pool", "on chain". The first word is looked up, the second must follow. */
 export const PAIR_CUES: ReadonlyMap<string, string> = new Map([

@@ -15,6 +15,10 @@ const proposals: ProposalForMatching[] = [
   { number: 1506, title: 'Falconridge Labs: Open Lease Simulator', createdAt: '2027-01-10', body: 'Falconridge Labs builds a lease simulator.\n\nProposed by Tuva Holm (Falconridge Labs).' },
   { number: 1510, title: 'Q3 2027 Mentor Stipends', body: 'Stipends for mentors in the third quarter.\n\nProposed by Kai Moss.' },
   { number: 1511, title: 'Q4 2027 Mentor Stipends', body: 'Stipends for mentors in the fourth quarter.\n\nProposed by Kai Moss.' },
+  { number: 1530, title: 'Akash Harvest Days 2027: Regional Workshop Budget', onchain: [401], body: 'Harvest Days are local workshops. This funds a calendar of Harvest Days for 2027.\n\nProposed by Efe Obi.' },
+  { number: 1531, title: 'Akash Harvest Days 2028', onchain: [455], body: 'Another year of Harvest Days.\n\nProposed by Efe Obi.' },
+  { number: 1540, title: 'AEP-91: Lease Auto-Extension', aep: [91], body: 'Extend leases automatically.' },
+  { number: 1541, title: 'Driftpin Wallet Connector for Akash Console', createdAt: '2027-02-01', body: 'Driftpin connects wallets to the Akash Console.\n\nProposed by Lio Sato.' },
   { number: 1520, title: 'Relay Speed Contest Round 2', body: 'A second round of the relay speed contest.\n\nProposed by Ida Berg.' },
   { number: 1521, title: 'Relay Speed Contest Round 3', body: 'A third round of the relay speed contest.\n\nProposed by Ida Berg.' },
 ];
@@ -84,5 +88,33 @@ describe('editions named by a quarter or a series number', () => {
 
   test('an everyday ordinal after the words is not a series number', () => {
     expect(found('2027-06-02', ['- We will publish relay speed contest figures, third is the backfill of old results.'])).toEqual([]);
+  });
+});
+
+describe('names of yearly programs, AEPs and platforms', () => {
+  test('a name ending on an everyday word, written as a name ("Harvest Days"), is a name', () => {
+    expect(index.phrasesByFirst.get('harvest')?.find((p) => p.tokens.join(' ') === 'harvest days')?.targets.map((t) => t.role)).toEqual(['name', 'name']);
+  });
+
+  test('the year said with it picks the edition, whatever the titles around it', () => {
+    expect(found('2028-01-20', ['- Efe shared the closeout report for the 2027 Harvest Days and will post the 2028 Harvest Days proposal soon.'])).toEqual([1530, 1531]);
+  });
+
+  test('without a year, the edition current at the meeting date', () => {
+    expect(found('2027-04-08', ['- Efe showed photos from the first two Harvest Days, with the next ones funded by the community pool.'])).toEqual([1530]);
+  });
+
+  test('"AEP" is a proposal word: a draft AEP named by its title words is that proposal', () => {
+    expect(found('2027-03-02', ['- Yusuf started the lease auto-extension AEP draft, no number yet.'])).toEqual([1540]);
+  });
+
+  test('the platform a proposal is for is not its name', () => {
+    expect(index.phrasesByFirst.get('console')?.find((p) => p.tokens.length === 1)?.targets.map((t) => t.role)).toEqual(['team']);
+    expect(found('2027-02-20', ['- Console shipped saved templates and a new logs viewer.'])).toEqual([]);
+  });
+
+  test('on-chain numbers listed after a proposal word are found', () => {
+    expect(found('2027-07-09', ['- Props in voting/deposit: #401, #455. Also #319, unrelated.'])).toEqual([1530, 1531]);
+    expect(found('2027-07-09', ['- Merged PRs: #401, #455.'])).toEqual([]);
   });
 });
