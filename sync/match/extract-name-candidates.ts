@@ -145,7 +145,7 @@ export interface IndexLexicon {
   /** Phrases starting with each word's stem; null when none (undefined: not looked up yet). */
   starts: (NamePhrase[] | null | undefined)[];
   /** 1 when a garbled name may start with the word, 2 when not, 0 not looked up yet. */
-  gate: number[];
+  gate: Uint8Array;
   /** Double-metaphone keys (primary, alternative) of each word, worked out when first needed. */
   sounds: ([string, string] | undefined)[];
   /** The garbled name one word is closest to (`closestName`), null when none; undefined: not looked up yet. */
@@ -164,10 +164,28 @@ const LEXICON_LIMIT = 1 << 20;
 export function lexiconFor(index: ProposalIndex): IndexLexicon {
   let lexicon = lexicons.get(index);
   if (!lexicon || lexicon.table.size > LEXICON_LIMIT) {
-    lexicon = { table: new WordTable(), starts: [], gate: [], sounds: [], closest1: [], closestRun: new WordRunMemo(), candidates: new Map() };
+    lexicon = { table: new WordTable(), starts: [], gate: new Uint8Array(1 << 13), sounds: [], closest1: [], closestRun: new WordRunMemo(), candidates: new Map() };
     lexicons.set(index, lexicon);
   }
   return lexicon;
+}
+
+/**
+ * Makes the per-word memory as long as the word table once a meeting is scanned: arrays written far past their end
+ * would turn into slow dictionaries.
+ */
+function fitToTable(lexicon: IndexLexicon): void {
+  const size = lexicon.table.size;
+  if (lexicon.gate.length < size) {
+    const gate = new Uint8Array(Math.max(size, lexicon.gate.length * 2));
+    gate.set(lexicon.gate);
+    lexicon.gate = gate;
+  }
+  for (let id = lexicon.starts.length; id < size; id++) {
+    lexicon.starts.push(undefined);
+    lexicon.sounds.push(undefined);
+    lexicon.closest1.push(undefined);
+  }
 }
 
 /**
@@ -208,8 +226,8 @@ function phrasesStartingWith(lexicon: IndexLexicon, index: ProposalIndex, id: nu
  * some name starts with its first three letters or its first word sounds like it.
  */
 function passesGate(lexicon: IndexLexicon, index: ProposalIndex, id: number): boolean {
-  let gate = lexicon.gate[id];
-  if (gate === undefined || gate === 0) {
+  let gate = lexicon.gate[id]!;
+  if (gate === 0) {
     const plain = lexicon.table.plain[id]!;
     const code = plain.charCodeAt(0);
     const garbled = index.garbled;
@@ -282,6 +300,7 @@ function outranks(a: GarbledTarget, b: GarbledTarget): boolean {
  * spelling and sound. Whether a proposal is mentioned at all is decided later, over all its candidates in the meeting.
  */
 export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meetingDate: string, lexicon: IndexLexicon): NameCandidate[] {
+  fitToTable(lexicon);
   const mentions: NameCandidate[] = [];
   const covered = new Uint8Array(t.count);
   const stemIds = lexicon.table.stemId;

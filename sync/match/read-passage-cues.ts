@@ -46,8 +46,8 @@ const KNOWN_BIT = 16;
 /** Which cue sets the word at `i` is in, as bits, worked out once per word of the table. */
 function cueBitsAt(t: LinedTokens, i: number): number {
   const id = t.word[i]!;
-  let bits = t.table.cueBits[id];
-  if (bits === undefined) {
+  let bits = t.table.cueBits[id]!;
+  if (bits === 0) {
     const stem = t.table.stem[id]!;
     bits = KNOWN_BIT;
     if (STRONG_PROPOSAL_CUES.has(stem)) bits |= STRONG_BIT;

@@ -14,8 +14,8 @@ export class WordTable {
   readonly stem: string[] = [];
   /** A number for each distinct stem ("provider" and "providers" share one), to compare stems as numbers. */
   readonly stemId: number[] = [];
-  /** Which passage-cue word sets each word is in (`read-passage-cues`), filled in as words are first asked about. */
-  readonly cueBits: number[] = [];
+  /** Which passage-cue word sets each word is in (`read-passage-cues`), filled in as words are first asked about; 0: not yet. */
+  cueBits = new Uint8Array(1 << 13);
   private stemIds = new Map<string, number>();
   private stemListIds = new WeakMap<readonly string[], Int32Array>();
   /** FNV-1a hash of each `plain`, so a probe compares characters only when the hashes agree. */
@@ -75,6 +75,9 @@ export class WordTable {
       const hashes = new Int32Array(id * 2);
       hashes.set(this.hashes);
       this.hashes = hashes;
+      const cueBits = new Uint8Array(id * 2);
+      cueBits.set(this.cueBits);
+      this.cueBits = cueBits;
     }
     this.hashes[id] = hash;
     const len = plain.length;
