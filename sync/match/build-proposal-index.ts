@@ -336,7 +336,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
   }
 
   const phrasesByFirst = new Map<string, NamePhrase[]>();
-  const garbled: GarbledNameIndex = { byPrefix: new Map(), bySound: new Map(), firstWordSounds: new Set() };
+  const garbled: GarbledNameIndex = { byPrefix: new Map(), bySound: new Map(), firstWordSounds: new Set(), soundPrefixes: new Set() };
   let maxPhraseLength = 1;
   for (const phrase of phraseMap.values()) {
     phrase.proposals.sort((a, b) => a - b);
@@ -363,7 +363,10 @@ function addGarbledTarget(garbled: GarbledNameIndex, phrase: NamePhrase): void {
   let byLength = garbled.byPrefix.get(prefix);
   if (!byLength) garbled.byPrefix.set(prefix, (byLength = new Map()));
   byLength.set(phrase.joined.length, [...(byLength.get(phrase.joined.length) ?? []), target]);
-  for (const sound of target.sounds) garbled.bySound.set(sound, [...(garbled.bySound.get(sound) ?? []), target]);
+  for (const sound of target.sounds) {
+    garbled.bySound.set(sound, [...(garbled.bySound.get(sound) ?? []), target]);
+    for (let end = 0; end <= sound.length; end++) garbled.soundPrefixes.add(sound.slice(0, end));
+  }
   for (const sound of metaphoneKeys(phrase.plains[0]!)) garbled.firstWordSounds.add(sound);
 }
 

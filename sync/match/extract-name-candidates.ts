@@ -23,8 +23,8 @@ function phraseAt(t: LinedTokens, i: number, phrase: NamePhrase): number {
   return -1;
 }
 
-/** Is `text` (whose double-metaphone keys are `textKeys`) a garbling of the target name? */
-function fuzzyAccepts(text: string, textKeys: string[], { phrase, sounds: targetKeys }: GarbledTarget): boolean {
+/** Is `text` (whose double-metaphone keys are `keysOf()`, worked out only when needed) a garbling of the target name? */
+function fuzzyAccepts(text: string, keysOf: () => string[], { phrase, sounds: targetKeys }: GarbledTarget): boolean {
   const target = phrase.joined;
   if (text === target) return true;
   const len = Math.max(text.length, target.length);
@@ -33,6 +33,7 @@ function fuzzyAccepts(text: string, textKeys: string[], { phrase, sounds: target
   if (Math.abs(text.length - target.length) > limit) return false;
   const d = distance(text, target);
   if (d > limit) return false;
+  const textKeys = keysOf();
   const samePhonetic = textKeys.some((k) => targetKeys.includes(k));
   if (samePhonetic) return true;
   // Near-miss spellings with the same first letter ("cloud most" for Cloudmos) need one edit at most... or two for long names.
@@ -146,6 +147,8 @@ export interface IndexLexicon {
   starts: (NamePhrase[] | null | undefined)[];
   /** 1 when a garbled name may start with the word, 2 when not, 0 not looked up yet. */
   gate: Uint8Array;
+  /** For each word a garbled name may start with, which names it may start (see `GarbleStart`). */
+  garbleStarts: (GarbleStart | undefined)[];
   /** Double-metaphone keys (primary, alternative) of each word, worked out when first needed. */
   sounds: ([string, string] | undefined)[];
   /** The garbled name one word is closest to (`closestName`), null when none; undefined: not looked up yet. */
@@ -164,7 +167,7 @@ const LEXICON_LIMIT = 1 << 20;
 export function lexiconFor(index: ProposalIndex): IndexLexicon {
   let lexicon = lexicons.get(index);
   if (!lexicon || lexicon.table.size > LEXICON_LIMIT) {
-    lexicon = { table: new WordTable(), starts: [], gate: new Uint8Array(1 << 13), sounds: [], closest1: [], closestRun: new WordRunMemo(), candidates: new Map() };
+    lexicon = { table: new WordTable(), starts: [], gate: new Uint8Array(1 << 13), garbleStarts: [], sounds: [], closest1: [], closestRun: new WordRunMemo(), candidates: new Map() };
     lexicons.set(index, lexicon);
   }
   return lexicon;
@@ -183,6 +186,7 @@ function fitToTable(lexicon: IndexLexicon): void {
   }
   for (let id = lexicon.starts.length; id < size; id++) {
     lexicon.starts.push(undefined);
+    lexicon.garbleStarts.push(undefined);
     lexicon.sounds.push(undefined);
     lexicon.closest1.push(undefined);
   }
@@ -221,26 +225,53 @@ function phrasesStartingWith(lexicon: IndexLexicon, index: ProposalIndex, id: nu
   return found;
 }
 
+/** The garbled names a run of words starting with one word may be, as far as that word tells. */
+interface GarbleStart {
+  /** Names with the word's first three letters, by length. */
+  byLength: Map<number, GarbledTarget[]> | undefined;
+  /** Bit n set when `byLength` has names of n letters (bit 31: of 31 or more). */
+  lengths: number;
+  /** Some name's sound begins with one of the word's keys. */
+  soundsLikeStart: boolean;
+}
+
 /**
  * Could a garbled name start with this word? Not a stop word, a generic word, a number or a word under three letters;
- * some name starts with its first three letters or its first word sounds like it.
+ * some name starts with its first three letters or its first word sounds like it. Null when not.
  */
-function passesGate(lexicon: IndexLexicon, index: ProposalIndex, id: number): boolean {
-  let gate = lexicon.gate[id]!;
-  if (gate === 0) {
-    const plain = lexicon.table.plain[id]!;
-    const code = plain.charCodeAt(0);
-    const garbled = index.garbled;
-    const pass =
-      plain.length >= 3 &&
-      !(code >= 48 && code <= 57) &&
-      !STOP_WORDS.has(plain) &&
-      !GENERIC_WORDS.has(lexicon.table.stem[id]!) &&
-      (garbled.byPrefix.has(plain.slice(0, 3)) || soundsOf(lexicon, id).some((k) => garbled.firstWordSounds.has(k)));
-    gate = pass ? 1 : 2;
-    lexicon.gate[id] = gate;
-  }
-  return gate === 1;
+function garbleStart(lexicon: IndexLexicon, index: ProposalIndex, id: number): GarbleStart | null {
+  const gate = lexicon.gate[id]!;
+  if (gate !== 0) return gate === 1 ? lexicon.garbleStarts[id]! : null;
+  const plain = lexicon.table.plain[id]!;
+  const code = plain.charCodeAt(0);
+  const garbled = index.garbled;
+  const pass =
+    plain.length >= 3 &&
+    !(code >= 48 && code <= 57) &&
+    !STOP_WORDS.has(plain) &&
+    !GENERIC_WORDS.has(lexicon.table.stem[id]!) &&
+    (garbled.byPrefix.has(plain.slice(0, 3)) || soundsOf(lexicon, id).some((k) => garbled.firstWordSounds.has(k)));
+  lexicon.gate[id] = pass ? 1 : 2;
+  if (!pass) return null;
+  const byLength = garbled.byPrefix.get(plain.slice(0, 3));
+  let lengths = 0;
+  if (byLength) for (const length of byLength.keys()) lengths |= 1 << Math.min(length, 31);
+  const start = { byLength, lengths, soundsLikeStart: soundsOf(lexicon, id).some((k) => garbled.soundPrefixes.has(k)) };
+  lexicon.garbleStarts[id] = start;
+  return start;
+}
+
+/**
+ * Can `closestName` find anything for words joined to `length` letters that start with `start`'s word? Not when no
+ * name sounds like it begins with the word and none with its first three letters is within two letters in length.
+ */
+function mayBeGarbled(start: GarbleStart, length: number): boolean {
+  if (start.soundsLikeStart) return true;
+  const low = Math.max(0, length - 2);
+  const high = length + 2;
+  if (low > 31) return (start.lengths & (1 << 31)) !== 0;
+  const upTo = high >= 31 ? -1 : (1 << (high + 1)) - 1;
+  return (start.lengths & upTo & ~((1 << low) - 1)) !== 0;
 }
 
 const CLOSEST_MEMO_LIMIT = 500_000;
@@ -251,12 +282,12 @@ function trimClosestMemo(lexicon: IndexLexicon): void {
 }
 
 /** `closestName` for the words `from` to `from + extra` joined, remembered by their word numbers. */
-function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedTokens, from: number, extra: number): NamePhrase | null {
+function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedTokens, from: number, extra: number, start: GarbleStart): NamePhrase | null {
   const plain = lexicon.table.plain;
   const a = t.word[from]!;
   if (extra === 0) {
     let found = lexicon.closest1[a];
-    if (found === undefined) lexicon.closest1[a] = found = closestName(index.garbled, plain[a]!, runSounds([soundsOf(lexicon, a)]));
+    if (found === undefined) lexicon.closest1[a] = found = closestName(index.garbled, plain[a]!, start, () => runSounds([soundsOf(lexicon, a)]));
     return found;
   }
   const b = t.word[from + 1]!;
@@ -264,28 +295,32 @@ function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedToke
   let found = lexicon.closestRun.get(a, b, c);
   if (found === undefined) {
     const joined = plain[a]! + plain[b]! + (c === -1 ? '' : plain[c]!);
-    const sounds = runSounds(c === -1 ? [soundsOf(lexicon, a), soundsOf(lexicon, b)] : [soundsOf(lexicon, a), soundsOf(lexicon, b), soundsOf(lexicon, c)]);
-    lexicon.closestRun.set(a, b, c, (found = closestName(index.garbled, joined, sounds)));
+    const sounds = (): string[] =>
+      runSounds(c === -1 ? [soundsOf(lexicon, a), soundsOf(lexicon, b)] : [soundsOf(lexicon, a), soundsOf(lexicon, b), soundsOf(lexicon, c)]);
+    lexicon.closestRun.set(a, b, c, (found = closestName(index.garbled, joined, start, sounds)));
   }
   return found;
 }
 
 /**
- * The name these joined words (sounding `sounds`, see `runSounds`) are a garbling of (spelling and sound), the
+ * The name these joined words (sounding `soundsOf()`, see `runSounds`) are a garbling of (spelling and sound), the
  * weightiest when several fit; among equally weighty ones, the first by `localeCompare`, then the first found (names
- * with the same first three letters and a length within two, shortest first, then names that sound the same).
+ * with the same first three letters and a length within two, shortest first, then names that sound the same). The
+ * sounds are worked out only when a name is close in spelling or may sound the same.
  */
-function closestName(garbled: GarbledNameIndex, joined: string, sounds: string[]): NamePhrase | null {
+function closestName(garbled: GarbledNameIndex, joined: string, start: GarbleStart, soundsOf: () => string[]): NamePhrase | null {
+  let sounds: string[] | null = null;
+  const keysOf = (): string[] => (sounds ??= soundsOf());
   let best: GarbledTarget | null = null;
-  const byLength = garbled.byPrefix.get(joined.slice(0, 3));
-  if (byLength) for (let len = joined.length - 2; len <= joined.length + 2; len++) best = closestOf(byLength.get(len), joined, sounds, best);
-  for (const sound of sounds) best = closestOf(garbled.bySound.get(sound), joined, sounds, best);
+  const byLength = start.byLength;
+  if (byLength) for (let len = joined.length - 2; len <= joined.length + 2; len++) best = closestOf(byLength.get(len), joined, keysOf, best);
+  if (start.soundsLikeStart) for (const sound of keysOf()) best = closestOf(garbled.bySound.get(sound), joined, keysOf, best);
   return best === null ? null : best.phrase;
 }
 
 /** The weightiest (`outranks`, the earlier among equals) of `best` and the targets the joined words are a garbling of. */
-function closestOf(targets: GarbledTarget[] | undefined, joined: string, sounds: string[], best: GarbledTarget | null): GarbledTarget | null {
-  if (targets) for (const target of targets) if ((best === null || outranks(target, best)) && fuzzyAccepts(joined, sounds, target)) best = target;
+function closestOf(targets: GarbledTarget[] | undefined, joined: string, keysOf: () => string[], best: GarbledTarget | null): GarbledTarget | null {
+  if (targets) for (const target of targets) if ((best === null || outranks(target, best)) && fuzzyAccepts(joined, keysOf, target)) best = target;
   return best;
 }
 
@@ -412,14 +447,15 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
   for (let i = 0; i < t.count; i++) {
     if (covered[i]) continue;
     // Cheap gate: some name starts with the same three letters, or its first word sounds like this word.
-    if (!passesGate(lexicon, index, t.word[i]!)) continue;
+    const start = garbleStart(lexicon, index, t.word[i]!);
+    if (start === null) continue;
     let joinedLength = 0;
     let weak: NameCandidate | null = null;
     for (let k = 0; k < 3 && i + k < t.count; k++) {
       if (covered[i + k] || t.line[i + k] !== t.line[i]) break;
       joinedLength += plainAt(t, i + k)!.length;
-      if (joinedLength < 4) continue;
-      const phrase = closestNameOf(lexicon, index, t, i, k);
+      if (joinedLength < 4 || !mayBeGarbled(start, joinedLength)) continue;
+      const phrase = closestNameOf(lexicon, index, t, i, k, start);
       if (!phrase) continue;
       const to = i + k + 1;
       if (k === 0 && t.cap[i] !== 1 && !readPassageCues(t, i, to).any) continue;

@@ -126,6 +126,8 @@ export interface GarbledNameIndex {
   bySound: Map<string, GarbledTarget[]>;
   /** Double-metaphone keys of the targets' first words. */
   firstWordSounds: Set<string>;
+  /** Every beginning of every key of `bySound` (the empty one too): words whose keys are none of these begin no name's sound. */
+  soundPrefixes: Set<string>;
 }
 
 export interface IndexedProposal {
