@@ -1,5 +1,5 @@
 import { classOf, isCapital } from './tokenize.js';
-import type { WordTable } from './word-table.js';
+import { LETTER_VALUE, SHORT_WORD, type WordTable } from './word-table.js';
 
 /**
  * The words of a meeting as parallel arrays (no object per word): the same words, offsets and capitals as
@@ -24,9 +24,6 @@ export interface WordScan {
 /** 1 for ASCII letters, 2 for digits, 0 for anything else. */
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 0;
-/** Each ASCII letter or digit lower-cased, 0 for anything else. */
-const ASCII_LOWER = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_LOWER[c] = ASCII_CLASS[c] === 0 ? 0 : c >= 65 && c <= 90 ? c + 32 : c;
 
 let scratch = { size: 0, start: new Int32Array(0), end: new Int32Array(0), word: new Int32Array(0), cap: new Uint8Array(0), line: new Int32Array(0), sentence: new Int32Array(0) };
 
@@ -68,22 +65,22 @@ export function scanWords(raw: string, table: WordTable): WordScan {
         i++;
         continue;
       }
-      // The common case, an ASCII run: classify, lower-case and hash in one go.
+      // The common case, an ASCII run: classify and spell out its key in one go.
       const from = i;
-      let hash = Math.imul(0x811c9dc5 ^ ASCII_LOWER[code]!, 0x01000193);
+      let key = LETTER_VALUE[code]!;
       let j = i + 1;
       let c = 0;
       for (; j < n; j++) {
         c = raw.charCodeAt(j);
         if (c >= 128 || ASCII_CLASS[c] !== kind) break;
-        hash = Math.imul(hash ^ ASCII_LOWER[c]!, 0x01000193);
+        key = key * 37 + LETTER_VALUE[c]!;
       }
       // A run that goes on past ASCII ("café") is read by the general path below.
       if (!(j < n && c >= 128 && classOf(raw, j, c, c >= 0xd800 && c <= 0xdbff && j + 1 < n ? 2 : 1) === kind)) {
         if (count > 0 && (newLine || stop)) sentence++;
         starts[count] = from;
         ends[count] = j;
-        word[count] = table.internAsciiHashed(raw, from, j, hash);
+        word[count] = j - from <= SHORT_WORD ? table.internShortAscii(raw, from, j, key) : table.internAscii(raw, from, j);
         cap[count] = code >= 65 && code <= 90 ? 1 : 0;
         lines[count] = line;
         sentences[count] = sentence;
