@@ -143,12 +143,10 @@ function refersToProposal(hit: Hit, target: PhraseTarget, { cues, support, days,
  */
 export interface IndexLexicon {
   table: WordTable;
-  /** Phrases starting with each word's stem; null when none (undefined: not looked up yet). */
-  starts: (NamePhrase[] | null | undefined)[];
-  /** 1 when a garbled name may start with the word, 2 when not, 0 not looked up yet. */
-  gate: Uint8Array;
-  /** For each word a garbled name may start with, which names it may start (see `GarbleStart`). */
-  garbleStarts: (GarbleStart | undefined)[];
+  /** Phrases starting with each word's stem; null when none. */
+  starts: (NamePhrase[] | null)[];
+  /** For each word a garbled name may start with, which names it may start (see `GarbleStart`); null for other words. */
+  garbleStarts: (GarbleStart | null)[];
   /** Double-metaphone keys (primary, alternative) of each word, worked out when first needed. */
   sounds: ([string, string] | undefined)[];
   /** The garbled name one word is closest to (`closestName`), null when none; undefined: not looked up yet. */
@@ -163,33 +161,41 @@ const lexicons = new WeakMap<ProposalIndex, IndexLexicon>();
 /** Past this many distinct words, the memory starts afresh. */
 const LEXICON_LIMIT = 1 << 20;
 
+/** Word marks (`WordTable.marks`): a phrase may start with the word; a garbled name may. */
+const PHRASE_START = 1;
+const GARBLE_START = 2;
+
 /** The lexicon of an index; call once per meeting, before scanning it (a full lexicon is replaced here). */
 export function lexiconFor(index: ProposalIndex): IndexLexicon {
   let lexicon = lexicons.get(index);
   if (!lexicon || lexicon.table.size > LEXICON_LIMIT) {
-    lexicon = { table: new WordTable(), starts: [], gate: new Uint8Array(1 << 13), garbleStarts: [], sounds: [], closest1: [], closestRun: new WordRunMemo(), candidates: new Map() };
+    const fresh: IndexLexicon = {
+      table: new WordTable((id) => markWord(fresh, index, id)),
+      starts: [],
+      garbleStarts: [],
+      sounds: [],
+      closest1: [],
+      closestRun: new WordRunMemo(),
+      candidates: new Map(),
+    };
+    lexicon = fresh;
     lexicons.set(index, lexicon);
   }
   return lexicon;
 }
 
 /**
- * Makes the per-word memory as long as the word table once a meeting is scanned: arrays written far past their end
- * would turn into slow dictionaries.
+ * What a word newly seen is to the index, worked out once: the phrases and garbled names it may start. Words come
+ * in order, so the per-word memory grows by one here.
  */
-function fitToTable(lexicon: IndexLexicon): void {
-  const size = lexicon.table.size;
-  if (lexicon.gate.length < size) {
-    const gate = new Uint8Array(Math.max(size, lexicon.gate.length * 2));
-    gate.set(lexicon.gate);
-    lexicon.gate = gate;
-  }
-  for (let id = lexicon.starts.length; id < size; id++) {
-    lexicon.starts.push(undefined);
-    lexicon.garbleStarts.push(undefined);
-    lexicon.sounds.push(undefined);
-    lexicon.closest1.push(undefined);
-  }
+function markWord(lexicon: IndexLexicon, index: ProposalIndex, id: number): number {
+  lexicon.sounds.push(undefined);
+  lexicon.closest1.push(undefined);
+  const phrases = index.phrasesByFirst.get(lexicon.table.stem[id]!) ?? null;
+  lexicon.starts.push(phrases);
+  const start = garbleStart(lexicon, index, id);
+  lexicon.garbleStarts.push(start);
+  return (phrases === null ? 0 : PHRASE_START) | (start === null ? 0 : GARBLE_START);
 }
 
 /**
@@ -216,15 +222,6 @@ function soundsOf(lexicon: IndexLexicon, id: number): [string, string] {
   return sounds;
 }
 
-function phrasesStartingWith(lexicon: IndexLexicon, index: ProposalIndex, id: number): NamePhrase[] | null {
-  let found = lexicon.starts[id];
-  if (found === undefined) {
-    found = index.phrasesByFirst.get(lexicon.table.stem[id]!) ?? null;
-    lexicon.starts[id] = found;
-  }
-  return found;
-}
-
 /** The garbled names a run of words starting with one word may be, as far as that word tells. */
 interface GarbleStart {
   /** Names with the word's first three letters, by length. */
@@ -240,25 +237,21 @@ interface GarbleStart {
  * some name starts with its first three letters or its first word sounds like it. Null when not.
  */
 function garbleStart(lexicon: IndexLexicon, index: ProposalIndex, id: number): GarbleStart | null {
-  const gate = lexicon.gate[id]!;
-  if (gate !== 0) return gate === 1 ? lexicon.garbleStarts[id]! : null;
   const plain = lexicon.table.plain[id]!;
   const code = plain.charCodeAt(0);
   const garbled = index.garbled;
   const pass =
+    garbled.byPrefix.size > 0 &&
     plain.length >= 3 &&
     !(code >= 48 && code <= 57) &&
     !STOP_WORDS.has(plain) &&
     !GENERIC_WORDS.has(lexicon.table.stem[id]!) &&
     (garbled.byPrefix.has(plain.slice(0, 3)) || soundsOf(lexicon, id).some((k) => garbled.firstWordSounds.has(k)));
-  lexicon.gate[id] = pass ? 1 : 2;
   if (!pass) return null;
   const byLength = garbled.byPrefix.get(plain.slice(0, 3));
   let lengths = 0;
   if (byLength) for (const length of byLength.keys()) lengths |= 1 << Math.min(length, 31);
-  const start = { byLength, lengths, soundsLikeStart: soundsOf(lexicon, id).some((k) => garbled.soundPrefixes.has(k)) };
-  lexicon.garbleStarts[id] = start;
-  return start;
+  return { byLength, lengths, soundsLikeStart: soundsOf(lexicon, id).some((k) => garbled.soundPrefixes.has(k)) };
 }
 
 /**
@@ -335,7 +328,6 @@ function outranks(a: GarbledTarget, b: GarbledTarget): boolean {
  * spelling and sound. Whether a proposal is mentioned at all is decided later, over all its candidates in the meeting.
  */
 export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meetingDate: string, lexicon: IndexLexicon): NameCandidate[] {
-  fitToTable(lexicon);
   const mentions: NameCandidate[] = [];
   const covered = new Uint8Array(t.count);
   const stemIds = lexicon.table.stemId;
@@ -345,8 +337,10 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
   const starts: number[] = [];
   const capitalCount = new Map<number, number>();
   const lowerCount = new Map<number, number>();
-  for (let i = 0; i < t.count; i++) {
-    if (phrasesStartingWith(lexicon, index, t.word[i]!) === null) continue;
+  const marks = lexicon.table.marks;
+  for (let m = 0; m < t.markedCount; m++) {
+    const i = t.marked[m]!;
+    if ((marks[t.word[i]!]! & PHRASE_START) === 0) continue;
     starts.push(i);
     const stem = stemIds[t.word[i]!]!;
     const counts = t.cap[i] ? capitalCount : lowerCount;
@@ -361,7 +355,7 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
   const followsOtherName = (hit: Hit, proposal: number): boolean => {
     const before = hit.from - 1;
     if (before < 0 || t.sentence[before] !== t.sentence[hit.from]) return false;
-    const phrases = phrasesStartingWith(lexicon, index, t.word[before]!);
+    const phrases = lexicon.starts[t.word[before]!]!;
     return phrases !== null && phrases.some((p) => p.tokens.length === 1 && p.content > 0 && !p.proposals.includes(proposal));
   };
 
@@ -423,7 +417,7 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
 
   for (let s = 0; s < starts.length; s++) {
     const i = starts[s]!;
-    const phrases = phrasesStartingWith(lexicon, index, t.word[i]!)!;
+    const phrases = lexicon.starts[t.word[i]!]!;
     let best: NamePhrase | null = null;
     let bestTo = -1;
     for (const phrase of phrases) {
@@ -444,10 +438,11 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
   }
   if (index.garbled.byPrefix.size === 0) return mentions;
   trimClosestMemo(lexicon);
-  for (let i = 0; i < t.count; i++) {
+  for (let m = 0; m < t.markedCount; m++) {
+    const i = t.marked[m]!;
     if (covered[i]) continue;
     // Cheap gate: some name starts with the same three letters, or its first word sounds like this word.
-    const start = garbleStart(lexicon, index, t.word[i]!);
+    const start = lexicon.garbleStarts[t.word[i]!]!;
     if (start === null) continue;
     let joinedLength = 0;
     let weak: NameCandidate | null = null;

@@ -18,6 +18,9 @@ export interface WordScan {
   line: Int32Array;
   /** Sentence number of each word: a new line or a full stop (".", "?", "!", ";" before white space) starts one. */
   sentence: Int32Array;
+  /** Positions of the words `table` marks (`WordTable.marks`), in order. */
+  marked: Int32Array;
+  markedCount: number;
   table: WordTable;
 }
 
@@ -25,12 +28,12 @@ export interface WordScan {
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 0;
 
-let scratch = { size: 0, start: new Int32Array(0), end: new Int32Array(0), word: new Int32Array(0), cap: new Uint8Array(0), line: new Int32Array(0), sentence: new Int32Array(0) };
+let scratch = { size: 0, start: new Int32Array(0), end: new Int32Array(0), word: new Int32Array(0), cap: new Uint8Array(0), line: new Int32Array(0), sentence: new Int32Array(0), marked: new Int32Array(0) };
 
 function buffers(size: number): typeof scratch {
   if (scratch.size < size) {
     const n = Math.max(size, scratch.size * 2, 4096);
-    scratch = { size: n, start: new Int32Array(n), end: new Int32Array(n), word: new Int32Array(n), cap: new Uint8Array(n), line: new Int32Array(n), sentence: new Int32Array(n) };
+    scratch = { size: n, start: new Int32Array(n), end: new Int32Array(n), word: new Int32Array(n), cap: new Uint8Array(n), line: new Int32Array(n), sentence: new Int32Array(n), marked: new Int32Array(n) };
   }
   return scratch;
 }
@@ -42,8 +45,9 @@ function buffers(size: number): typeof scratch {
 export function scanWords(raw: string, table: WordTable): WordScan {
   const n = raw.length;
   const b = buffers(n + 1);
-  const { start: starts, end: ends, word, cap, line: lines, sentence: sentences } = b;
+  const { start: starts, end: ends, word, cap, line: lines, sentence: sentences, marked } = b;
   let count = 0;
+  let markedCount = 0;
   let line = 0;
   let sentence = 0;
   // A sentence ends at ". ", "? ", "! " or "; " (or before a line break) between two words.
@@ -80,7 +84,9 @@ export function scanWords(raw: string, table: WordTable): WordScan {
         if (count > 0 && (newLine || stop)) sentence++;
         starts[count] = from;
         ends[count] = j;
-        word[count] = j - from <= SHORT_WORD ? table.internShortAscii(raw, from, j, key) : table.internAscii(raw, from, j);
+        const id = j - from <= SHORT_WORD ? table.internShortAscii(raw, from, j, key) : table.internAscii(raw, from, j);
+        word[count] = id;
+        if (table.marks[id] !== 0) marked[markedCount++] = count;
         cap[count] = code >= 65 && code <= 90 ? 1 : 0;
         lines[count] = line;
         sentences[count] = sentence;
@@ -124,6 +130,7 @@ export function scanWords(raw: string, table: WordTable): WordScan {
     starts[count] = from;
     ends[count] = i;
     word[count] = id;
+    if (table.marks[id] !== 0) marked[markedCount++] = count;
     cap[count] = ascii ? (first >= 65 && first <= 90 ? 1 : 0) : isCapital(first, raw.slice(from, i)) ? 1 : 0;
     lines[count] = line;
     sentences[count] = sentence;
@@ -131,5 +138,5 @@ export function scanWords(raw: string, table: WordTable): WordScan {
     stop = false;
     newLine = false;
   }
-  return { raw, count, start: starts, end: ends, word, cap, line: lines, sentence: sentences, table };
+  return { raw, count, start: starts, end: ends, word, cap, line: lines, sentence: sentences, marked, markedCount, table };
 }

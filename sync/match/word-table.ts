@@ -25,6 +25,8 @@ export class WordTable {
   readonly stemId: number[] = [];
   /** Which passage-cue word sets each word is in (`read-passage-cues`), filled in as words are first asked about; 0: not yet. */
   cueBits = new Uint8Array(1 << 13);
+  /** What `markWord` said of each word when it was first seen; the scan lists where marked words are. */
+  marks = new Uint8Array(1 << 13);
   private stemIds = new Map<string, number>();
   private stemListIds = new WeakMap<readonly string[], Int32Array>();
   /** `shortWordKey` of each word, -1 for a long one. */
@@ -33,6 +35,9 @@ export class WordTable {
   private hashes = new Int32Array(1 << 13);
   private slots = new Int32Array(1 << 14);
   private mask = (1 << 14) - 1;
+
+  /** `markWord` gives each new word its marks (bits, 0 for none), once, in the order words are added. */
+  constructor(private readonly markWord: (id: number) => number = () => 0) {}
 
   get size(): number {
     return this.plain.length;
@@ -101,6 +106,7 @@ export class WordTable {
       this.hashes = grown(this.hashes, new Int32Array(id * 2));
       this.keys = grown(this.keys, new Float64Array(id * 2));
       this.cueBits = grown(this.cueBits, new Uint8Array(id * 2));
+      this.marks = grown(this.marks, new Uint8Array(id * 2));
     }
     this.hashes[id] = hash;
     this.keys[id] = key;
@@ -109,6 +115,7 @@ export class WordTable {
     const stem = len > 4 && plain.charCodeAt(len - 1) === 115 && plain.charCodeAt(len - 2) !== 115 && !/\d/.test(plain) ? plain.slice(0, -1) : plain;
     this.stem.push(stem);
     this.stemId.push(this.stemIdOf(stem));
+    this.marks[id] = this.markWord(id);
     this.slots[slot] = id + 1;
     if (this.plain.length * 2 > this.slots.length) this.grow();
     return id;
