@@ -1,6 +1,7 @@
 import type { ParsedMeeting } from '../parse/types.js';
 import type { RawMention } from './extract-number-mentions.js';
 import type { LinedTokens } from './read-passage-cues.js';
+import { timeOf } from './date-times.js';
 import { GENERIC_WORDS, STOP_WORDS } from './stop-words.js';
 import type { IndexedProposal, NameCandidate, ProposalIndex } from './types.js';
 
@@ -163,7 +164,7 @@ function running(c: NameCandidate, p: IndexedProposal): boolean {
   // A yearly program runs through its year; any other for about a quarter, or less when a next edition takes over.
   if (p.year !== null) return c.current;
   // An estimated date may be weeks early; the program surely ran for a quarter after the first link showed it existed.
-  const later = p.linkBound !== null && p.anchor !== null && p.linkBound > p.anchor ? (Date.parse(p.linkBound) - Date.parse(p.anchor)) / 86_400_000 : 0;
+  const later = p.linkBound !== null && p.anchor !== null && p.linkBound > p.anchor ? (timeOf(p.linkBound) - timeOf(p.anchor)) / 86_400_000 : 0;
   return c.days - later <= RUNNING_DAYS && c.current;
 }
 

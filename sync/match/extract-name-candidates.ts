@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { doubleMetaphone } from 'double-metaphone';
 import { runSounds } from './build-proposal-index.js';
+import { timeOf } from './date-times.js';
 import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
 import { hasSubjectSupport, plainAt, readPassageCues, stemAt, windowOf, type LinedTokens, type PassageCues } from './read-passage-cues.js';
 import { resolveCandidates, type MatchContext } from './resolve-candidates.js';
@@ -10,15 +11,17 @@ import type { GarbledNameIndex, GarbledTarget, IndexedProposal, NameCandidate, N
 
 const WINDOW = 12;
 
-function phraseAt(t: LinedTokens, i: number, phrase: NamePhrase): number {
-  const n = phrase.tokens.length;
+/** Where the phrase whose words have the stems `stems` (`WordTable.stemIdOf`) ends when it starts at word `i`; -1 when it does not. */
+function phraseAt(t: LinedTokens, i: number, phrase: NamePhrase, stems: Int32Array): number {
+  const n = stems.length;
   if (i + n > t.count) return -1;
-  for (let k = 0; k < n - 1; k++) if (stemAt(t, i + k) !== phrase.tokens[k] || t.line[i + k] !== t.line[i]) return -1;
-  const last = phrase.tokens[n - 1]!;
+  const stemId = t.table.stemId;
+  for (let k = 0; k < n - 1; k++) if (stemId[t.word[i + k]!] !== stems[k] || t.line[i + k] !== t.line[i]) return -1;
+  const last = stems[n - 1]!;
   for (let g = 0; g <= phrase.gap; g++) {
     const j = i + n - 1 + g;
     if (j >= t.count || t.line[j] !== t.line[i]) return -1;
-    if (stemAt(t, j) === last) return j + 1;
+    if (stemId[t.word[j]!] === last) return j + 1;
   }
   return -1;
 }
@@ -49,7 +52,7 @@ const CURRENT_DAYS = 180;
 function daysFromAnchor(proposal: IndexedProposal, meetingTime: number): number | null {
   const anchor = proposal.anchor;
   if (!anchor) return null;
-  return (meetingTime - Date.parse(anchor)) / DAY;
+  return (meetingTime - timeOf(anchor)) / DAY;
 }
 
 /** A series number right after the name ("PIP 02", "PIP Zero-One", "PIP01"). */
@@ -145,6 +148,8 @@ export interface IndexLexicon {
   table: WordTable;
   /** Phrases starting with each word's stem; null when none. */
   starts: (NamePhrase[] | null)[];
+  /** The stems (`WordTable.stemIdOf`) of each of those phrases, in the same order. */
+  startStems: (Int32Array[] | null)[];
   /** For each word a garbled name may start with, which names it may start (see `GarbleStart`); null for other words. */
   garbleStarts: (GarbleStart | null)[];
   /** Double-metaphone keys (primary, alternative) of each word, worked out when first needed. */
@@ -172,6 +177,7 @@ export function lexiconFor(index: ProposalIndex): IndexLexicon {
     const fresh: IndexLexicon = {
       table: new WordTable((id) => markWord(fresh, index, id)),
       starts: [],
+      startStems: [],
       garbleStarts: [],
       sounds: [],
       closest1: [],
@@ -193,6 +199,7 @@ function markWord(lexicon: IndexLexicon, index: ProposalIndex, id: number): numb
   lexicon.closest1.push(undefined);
   const phrases = index.phrasesByFirst.get(lexicon.table.stem[id]!) ?? null;
   lexicon.starts.push(phrases);
+  lexicon.startStems.push(phrases && phrases.map((phrase) => lexicon.table.stemIdsOf(phrase.tokens)));
   const start = garbleStart(lexicon, index, id);
   lexicon.garbleStarts.push(start);
   return (phrases === null ? 0 : PHRASE_START) | (start === null ? 0 : GARBLE_START);
@@ -418,10 +425,12 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
   for (let s = 0; s < starts.length; s++) {
     const i = starts[s]!;
     const phrases = lexicon.starts[t.word[i]!]!;
+    const stems = lexicon.startStems[t.word[i]!]!;
     let best: NamePhrase | null = null;
     let bestTo = -1;
-    for (const phrase of phrases) {
-      const to = phraseAt(t, i, phrase);
+    for (let p = 0; p < phrases.length; p++) {
+      const phrase = phrases[p]!;
+      const to = phraseAt(t, i, phrase, stems[p]!);
       if (to !== -1 && (!best || phrase.tokens.length > best.tokens.length)) {
         best = phrase;
         bestTo = to;
