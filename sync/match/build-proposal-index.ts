@@ -86,6 +86,20 @@ export function runSounds(words: readonly (readonly [string, string])[]): string
 }
 
 /**
+ * The characters of a word as bits: one for each letter a-z, one for any digit, one for anything else. Each
+ * character of one word in a bit the other lacks takes an edit, so the edit distance between two words is at least
+ * the number of bits either has and the other lacks.
+ */
+export function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    set |= 1 << (c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 : 27);
+  }
+  return set;
+}
+
+/**
  * Builds the lookup structures for matching meetings against a proposal set, once per set: name phrases from
  * titles and team names, their distinctiveness (document frequency over the set), AEP and on-chain numbers,
  * and each proposal's period for recurring programs.
@@ -358,7 +372,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
 }
 
 function addGarbledTarget(garbled: GarbledNameIndex, phrase: NamePhrase): void {
-  const target: GarbledTarget = { phrase, sounds: runSounds(phrase.plains.map((w) => doubleMetaphone(w))) };
+  const target: GarbledTarget = { phrase, sounds: runSounds(phrase.plains.map((w) => doubleMetaphone(w))), letters: letterSet(phrase.joined) };
   const prefix = phrase.joined.slice(0, 3);
   let byLength = garbled.byPrefix.get(prefix);
   if (!byLength) garbled.byPrefix.set(prefix, (byLength = new Map()));

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { doubleMetaphone } from 'double-metaphone';
-import { runSounds } from './build-proposal-index.js';
+import { letterSet, runSounds } from './build-proposal-index.js';
 import { timeOf } from './date-times.js';
 import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
 import { hasSubjectSupport, plainAt, readPassageCues, stemAt, windowOf, type LinedTokens, type PassageCues } from './read-passage-cues.js';
@@ -26,14 +26,18 @@ function phraseAt(t: LinedTokens, i: number, phrase: NamePhrase, stems: Int32Arr
   return -1;
 }
 
-/** Is `text` (whose double-metaphone keys are `keysOf()`, worked out only when needed) a garbling of the target name? */
-function fuzzyAccepts(text: string, keysOf: () => string[], { phrase, sounds: targetKeys }: GarbledTarget): boolean {
+/**
+ * Is `text` (whose `letterSet` is `textLetters` and whose double-metaphone keys are `keysOf()`, worked out only when
+ * needed) a garbling of the target name?
+ */
+function fuzzyAccepts(text: string, textLetters: number, keysOf: () => string[], { phrase, sounds: targetKeys, letters }: GarbledTarget): boolean {
   const target = phrase.joined;
   if (text === target) return true;
   const len = Math.max(text.length, target.length);
   const limit = len <= 5 ? 1 : len <= 11 ? 2 : 3;
-  // The edit distance is at least the difference in length.
+  // The edit distance is at least the difference in length, and at least the count of letters one has and the other lacks.
   if (Math.abs(text.length - target.length) > limit) return false;
+  if (bitCount(textLetters & ~letters) > limit || bitCount(letters & ~textLetters) > limit) return false;
   const d = distance(text, target);
   if (d > limit) return false;
   const textKeys = keysOf();
@@ -42,6 +46,12 @@ function fuzzyAccepts(text: string, keysOf: () => string[], { phrase, sounds: ta
   // Near-miss spellings with the same first letter ("cloud most" for Cloudmos) need one edit at most... or two for long names.
   const nearPhonetic = textKeys.some((k) => targetKeys.some((tk) => distance(k, tk) <= 1));
   return d <= 1 && text[0] === target[0] && nearPhonetic && len > 5;
+}
+
+function bitCount(bits: number): number {
+  bits -= (bits >>> 1) & 0x55555555;
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
 const DAY = 86_400_000;
@@ -157,7 +167,10 @@ export interface IndexLexicon {
   /** The garbled name one word is closest to (`closestName`), null when none; undefined: not looked up yet. */
   closest1: (NamePhrase | null | undefined)[];
   /** The same for two or three words in a row. */
-  closestRun: WordRunMemo<NamePhrase | null>;
+  closestRun: WordRunMemo;
+  /** The names `closestRun` remembers, by number: 0 for none, n for `closestNames[n]`. */
+  closestNames: (NamePhrase | null)[];
+  closestNumbers: Map<NamePhrase, number>;
   /** The proposals each phrase may point to (see `candidatesFor`). */
   candidates: Map<NamePhrase, IndexedProposal[]>;
 }
@@ -182,6 +195,8 @@ export function lexiconFor(index: ProposalIndex): IndexLexicon {
       sounds: [],
       closest1: [],
       closestRun: new WordRunMemo(),
+      closestNames: [null],
+      closestNumbers: new Map(),
       candidates: new Map(),
     };
     lexicon = fresh;
@@ -281,6 +296,18 @@ function trimClosestMemo(lexicon: IndexLexicon): void {
   if (lexicon.closestRun.size > CLOSEST_MEMO_LIMIT) lexicon.closestRun.clear();
 }
 
+/** The number `closestRun` remembers a name (or none) by. */
+function closestNumber(lexicon: IndexLexicon, phrase: NamePhrase | null): number {
+  if (phrase === null) return 0;
+  let n = lexicon.closestNumbers.get(phrase);
+  if (n === undefined) {
+    n = lexicon.closestNames.length;
+    lexicon.closestNames.push(phrase);
+    lexicon.closestNumbers.set(phrase, n);
+  }
+  return n;
+}
+
 /** `closestName` for the words `from` to `from + extra` joined, remembered by their word numbers. */
 function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedTokens, from: number, extra: number, start: GarbleStart): NamePhrase | null {
   const plain = lexicon.table.plain;
@@ -292,13 +319,13 @@ function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedToke
   }
   const b = t.word[from + 1]!;
   const c = extra === 2 ? t.word[from + 2]! : -1;
-  let found = lexicon.closestRun.get(a, b, c);
-  if (found === undefined) {
-    const joined = plain[a]! + plain[b]! + (c === -1 ? '' : plain[c]!);
-    const sounds = (): string[] =>
-      runSounds(c === -1 ? [soundsOf(lexicon, a), soundsOf(lexicon, b)] : [soundsOf(lexicon, a), soundsOf(lexicon, b), soundsOf(lexicon, c)]);
-    lexicon.closestRun.set(a, b, c, (found = closestName(index.garbled, joined, start, sounds)));
-  }
+  const remembered = lexicon.closestRun.get(a, b, c);
+  if (remembered !== -1) return lexicon.closestNames[remembered]!;
+  const joined = plain[a]! + plain[b]! + (c === -1 ? '' : plain[c]!);
+  const sounds = (): string[] =>
+    runSounds(c === -1 ? [soundsOf(lexicon, a), soundsOf(lexicon, b)] : [soundsOf(lexicon, a), soundsOf(lexicon, b), soundsOf(lexicon, c)]);
+  const found = closestName(index.garbled, joined, start, sounds);
+  lexicon.closestRun.set(a, b, c, closestNumber(lexicon, found));
   return found;
 }
 
@@ -312,15 +339,22 @@ function closestName(garbled: GarbledNameIndex, joined: string, start: GarbleSta
   let sounds: string[] | null = null;
   const keysOf = (): string[] => (sounds ??= soundsOf());
   let best: GarbledTarget | null = null;
+  const letters = letterSet(joined);
   const byLength = start.byLength;
-  if (byLength) for (let len = joined.length - 2; len <= joined.length + 2; len++) best = closestOf(byLength.get(len), joined, keysOf, best);
-  if (start.soundsLikeStart) for (const sound of keysOf()) best = closestOf(garbled.bySound.get(sound), joined, keysOf, best);
+  if (byLength) for (let len = joined.length - 2; len <= joined.length + 2; len++) best = closestOf(byLength.get(len), joined, letters, keysOf, best);
+  if (start.soundsLikeStart) for (const sound of keysOf()) best = closestOf(garbled.bySound.get(sound), joined, letters, keysOf, best);
   return best === null ? null : best.phrase;
 }
 
 /** The weightiest (`outranks`, the earlier among equals) of `best` and the targets the joined words are a garbling of. */
-function closestOf(targets: GarbledTarget[] | undefined, joined: string, keysOf: () => string[], best: GarbledTarget | null): GarbledTarget | null {
-  if (targets) for (const target of targets) if ((best === null || outranks(target, best)) && fuzzyAccepts(joined, keysOf, target)) best = target;
+function closestOf(
+  targets: GarbledTarget[] | undefined,
+  joined: string,
+  letters: number,
+  keysOf: () => string[],
+  best: GarbledTarget | null,
+): GarbledTarget | null {
+  if (targets) for (const target of targets) if ((best === null || outranks(target, best)) && fuzzyAccepts(joined, letters, keysOf, target)) best = target;
   return best;
 }
 

@@ -116,6 +116,8 @@ export interface GarbledTarget {
   phrase: NamePhrase;
   /** Double-metaphone keys of the phrase's words, joined (see `runSounds`). */
   sounds: string[];
+  /** `letterSet` of `phrase.joined`. */
+  letters: number;
 }
 
 /** Garbled-name targets by spelling and by sound; each list keeps the order the phrases were indexed in. */
