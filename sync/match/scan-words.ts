@@ -28,11 +28,17 @@ export interface WordScan {
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 0;
 
+/**
+ * 2 for the first half of a surrogate pair with its second half in the text, else 1. Both tests always run (`&`, not
+ * `&&`): a test first met after the scan is optimised would have V8 drop the optimised code mid-meeting.
+ */
+const widthAt = (code: number, i: number, n: number): number => 1 + (((code & 0xfc00) === 0xd800 ? 1 : 0) & (i + 1 < n ? 1 : 0));
+
 let scratch = { size: 0, start: new Int32Array(0), end: new Int32Array(0), word: new Int32Array(0), cap: new Uint8Array(0), line: new Int32Array(0), sentence: new Int32Array(0), marked: new Int32Array(0) };
 
 function buffers(size: number): typeof scratch {
   if (scratch.size < size) {
-    const n = Math.max(size, scratch.size * 2, 4096);
+    const n = Math.max(size, scratch.size * 2, 1 << 17);
     scratch = { size: n, start: new Int32Array(n), end: new Int32Array(n), word: new Int32Array(n), cap: new Uint8Array(n), line: new Int32Array(n), sentence: new Int32Array(n), marked: new Int32Array(n) };
   }
   return scratch;
@@ -56,6 +62,9 @@ export function scanWords(raw: string, table: WordTable): WordScan {
   let i = 0;
   while (i < n) {
     let code = raw.charCodeAt(i);
+    const from = i;
+    let id = -1;
+    let capital = 0;
     if (code < 128) {
       const kind = ASCII_CLASS[code]!;
       if (kind === 0) {
@@ -70,7 +79,6 @@ export function scanWords(raw: string, table: WordTable): WordScan {
         continue;
       }
       // The common case, an ASCII run: classify and spell out its key in one go.
-      const from = i;
       let key = LETTER_VALUE[code]!;
       let j = i + 1;
       let c = 0;
@@ -80,58 +88,43 @@ export function scanWords(raw: string, table: WordTable): WordScan {
         key = key * 37 + LETTER_VALUE[c]!;
       }
       // A run that goes on past ASCII ("café") is read by the general path below.
-      if (!(j < n && c >= 128 && classOf(raw, j, c, c >= 0xd800 && c <= 0xdbff && j + 1 < n ? 2 : 1) === kind)) {
-        if (count > 0 && (newLine || stop)) sentence++;
-        starts[count] = from;
-        ends[count] = j;
-        const id = j - from <= SHORT_WORD ? table.internShortAscii(raw, from, j, key) : table.internAscii(raw, from, j);
-        word[count] = id;
-        if (table.marks[id] !== 0) marked[markedCount++] = count;
-        cap[count] = code >= 65 && code <= 90 ? 1 : 0;
-        lines[count] = line;
-        sentences[count] = sentence;
-        count++;
-        stop = false;
-        newLine = false;
+      if (!(j < n && c >= 128 && classOf(raw, j, c, widthAt(c, j, n)) === kind)) {
+        id = j - from <= SHORT_WORD ? table.internShortAscii(raw, from, j, key) : table.internAscii(raw, from, j);
+        capital = code >= 65 && code <= 90 ? 1 : 0;
         i = j;
+      }
+    }
+    if (id === -1) {
+      let width = widthAt(code, i, n);
+      let kind = classOf(raw, i, code, width);
+      // Not part of a word (and not ASCII: line breaks and full stops were seen above).
+      if (kind === 0) {
+        i += width;
         continue;
       }
-    }
-    let width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-    let kind = classOf(raw, i, code, width);
-    if (kind === 0) {
-      if (code === 10) {
-        line++;
-        newLine = true;
+      const runKind = kind;
+      let ascii = code < 128;
+      while (i < n && kind === runKind) {
+        i += width;
+        if (i >= n) break;
+        code = raw.charCodeAt(i);
+        width = widthAt(code, i, n);
+        kind = classOf(raw, i, code, width);
+        if (kind === runKind && code >= 128) ascii = false;
       }
-      if ((code === 46 || code === 33 || code === 63 || code === 59) && i + 1 < n) {
-        const next = raw.charCodeAt(i + 1);
-        if (next === 32 || next === 10 || next === 9 || next === 13) stop = true;
-      }
-      i += width;
-      continue;
+      id = ascii ? table.internAscii(raw, from, i) : table.internOther(raw, from, i);
+      // A run whose plain form is empty (only marks) is no word, as in `tokenize`.
+      if (table.plain[id]!.length === 0) continue;
+      const first = raw.charCodeAt(from);
+      capital = ascii ? (first >= 65 && first <= 90 ? 1 : 0) : isCapital(first, raw.slice(from, i)) ? 1 : 0;
     }
-    const from = i;
-    const runKind = kind;
-    let ascii = code < 128;
-    while (i < n && kind === runKind) {
-      i += width;
-      if (i >= n) break;
-      code = raw.charCodeAt(i);
-      width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-      kind = classOf(raw, i, code, width);
-      if (kind === runKind && code >= 128) ascii = false;
-    }
-    const id = ascii ? table.internAscii(raw, from, i) : table.internOther(raw, from, i);
-    // A run whose plain form is empty (only marks) is no word, as in `tokenize`.
-    if (table.plain[id]!.length === 0) continue;
-    const first = raw.charCodeAt(from);
+    // Both paths record their word here, so a word first met on the rare path finds this code already optimised.
     if (count > 0 && (newLine || stop)) sentence++;
     starts[count] = from;
     ends[count] = i;
     word[count] = id;
     if (table.marks[id] !== 0) marked[markedCount++] = count;
-    cap[count] = ascii ? (first >= 65 && first <= 90 ? 1 : 0) : isCapital(first, raw.slice(from, i)) ? 1 : 0;
+    cap[count] = capital;
     lines[count] = line;
     sentences[count] = sentence;
     count++;

@@ -1,6 +1,11 @@
 import { plainWord } from './tokenize.js';
 
 const EMPTY = 0;
+/**
+ * Room for this many words before the arrays grow: a meeting corpus has some tens of thousands, and each growth
+ * makes V8 drop the scan's optimised code.
+ */
+const INITIAL_WORDS = 1 << 15;
 /** Words of up to this many letters or digits are numbered by their exact `shortWordKey`, longer ones by a hash. */
 export const SHORT_WORD = 10;
 /** `LETTER_VALUE[c]`: 1-26 for a-z and A-Z, 27-36 for 0-9, 0 for any other ASCII character. */
@@ -24,17 +29,17 @@ export class WordTable {
   /** A number for each distinct stem ("provider" and "providers" share one), to compare stems as numbers. */
   readonly stemId: number[] = [];
   /** Which passage-cue word sets each word is in (`read-passage-cues`), filled in as words are first asked about; 0: not yet. */
-  cueBits = new Uint8Array(1 << 13);
+  cueBits = new Uint8Array(INITIAL_WORDS);
   /** What `markWord` said of each word when it was first seen; the scan lists where marked words are. */
-  marks = new Uint8Array(1 << 13);
+  marks = new Uint8Array(INITIAL_WORDS);
   private stemIds = new Map<string, number>();
   private stemListIds = new WeakMap<readonly string[], Int32Array>();
   /** `shortWordKey` of each word, -1 for a long one. */
-  private keys = new Float64Array(1 << 13);
+  private keys = new Float64Array(INITIAL_WORDS);
   /** The hash each word is slotted by: `mixKey` of its key, or FNV-1a of a long word. */
-  private hashes = new Int32Array(1 << 13);
-  private slots = new Int32Array(1 << 14);
-  private mask = (1 << 14) - 1;
+  private hashes = new Int32Array(INITIAL_WORDS);
+  private slots = new Int32Array(INITIAL_WORDS * 2);
+  private mask = INITIAL_WORDS * 2 - 1;
 
   /** `markWord` gives each new word its marks (bits, 0 for none), once, in the order words are added. */
   constructor(private readonly markWord: (id: number) => number = () => 0) {}
