@@ -362,6 +362,14 @@ function outranks(a: GarbledTarget, b: GarbledTarget): boolean {
   return a.phrase.weight > b.phrase.weight || (a.phrase.weight === b.phrase.weight && a.phrase.joined.localeCompare(b.phrase.joined) < 0);
 }
 
+let counters = new Int32Array(1 << 14);
+
+/** A scratch counter for each of `size` stems (reused from meeting to meeting: set what you read). */
+function countersFor(size: number): Int32Array {
+  if (counters.length < size) counters = new Int32Array(Math.max(size, counters.length * 2));
+  return counters;
+}
+
 /**
  * Names and garbled names of proposals in the meeting tokens, each with what its passage says (cues, subject words,
  * dates) and whether it refers to the proposal on its own (`qualified`). Exact phrases first (longest at each
@@ -376,21 +384,19 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
   // Where a phrase may start (the only words the exact pass looks at), and how this meeting writes each of those
   // words: a name is capitalised; a word mostly written in lower case is everyday talk here.
   const starts: number[] = [];
-  const capitalCount = new Map<number, number>();
-  const lowerCount = new Map<number, number>();
   const marks = lexicon.table.marks;
   for (let m = 0; m < t.markedCount; m++) {
     const i = t.marked[m]!;
-    if ((marks[t.word[i]!]! & PHRASE_START) === 0) continue;
-    starts.push(i);
-    const stem = stemIds[t.word[i]!]!;
-    const counts = t.cap[i] ? capitalCount : lowerCount;
-    counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    if ((marks[t.word[i]!]! & PHRASE_START) !== 0) starts.push(i);
   }
-  const usedAsName = (i: number): boolean => {
+  // Per stem: times written with a capital less times in lower case.
+  const capitalLead = countersFor(lexicon.table.stemCount);
+  for (const i of starts) capitalLead[stemIds[t.word[i]!]!] = 0;
+  for (const i of starts) {
     const stem = stemIds[t.word[i]!]!;
-    return t.cap[i] === 1 && (lowerCount.get(stem) ?? 0) < (capitalCount.get(stem) ?? 0);
-  };
+    capitalLead[stem] = capitalLead[stem]! + (t.cap[i] ? 1 : -1);
+  }
+  const usedAsName = (i: number): boolean => t.cap[i] === 1 && capitalLead[stemIds[t.word[i]!]!]! > 0;
 
   // "the Q3 events support proposal": one everyday word right after another proposal's name is part of that name.
   const followsOtherName = (hit: Hit, proposal: number): boolean => {

@@ -42,9 +42,13 @@ const CUE_BIT = 2;
 const DECISION_BIT = 4;
 const PAIR_FIRST_BIT = 8;
 const KNOWN_BIT = 16;
+/** A year, 1900 to 2099. */
+export const YEAR_BIT = 32;
+/** "q", as in "Q3". */
+export const Q_BIT = 64;
 
-/** Which cue sets the word at `i` is in, as bits, worked out once per word of the table. */
-function cueBitsAt(t: LinedTokens, i: number): number {
+/** Which cue sets the word at `i` is in, and whether it is a year or "q", as bits, worked out once per word of the table. */
+export function cueBitsAt(t: LinedTokens, i: number): number {
   const id = t.word[i]!;
   let bits = t.table.cueBits[id]!;
   if (bits === 0) {
@@ -54,6 +58,8 @@ function cueBitsAt(t: LinedTokens, i: number): number {
     if (PROPOSAL_CUES.has(stem)) bits |= CUE_BIT;
     if (DECISION_CUES.has(stem)) bits |= DECISION_BIT;
     if (PAIR_CUES.has(t.table.plain[id]!)) bits |= PAIR_FIRST_BIT;
+    if (isYear(t.table.plain[id]!)) bits |= YEAR_BIT;
+    if (t.table.plain[id] === 'q') bits |= Q_BIT;
     t.table.cueBits[id] = bits;
   }
   return bits;

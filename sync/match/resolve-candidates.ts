@@ -1,6 +1,6 @@
 import { timeOf } from './date-times.js';
 import { readOrdinal } from './stop-words.js';
-import { plainAt, stemAt, type LinedTokens } from './read-passage-cues.js';
+import { Q_BIT, YEAR_BIT, cueBitsAt, plainAt, stemAt, type LinedTokens } from './read-passage-cues.js';
 import type { IndexedProposal, NamePhrase, ProposalIndex } from './types.js';
 
 export interface MatchContext {
@@ -64,6 +64,8 @@ function ordinalBefore(ctx: MatchContext): number | null {
 function yearsInWindow(ctx: MatchContext): Set<number> | null {
   let years: Set<number> | null = null;
   for (let i = ctx.windowFrom; i < ctx.windowTo; i++) {
+    // Most windows have neither: the words' bits say so without reading them.
+    if ((cueBitsAt(ctx.text, i) & (YEAR_BIT | Q_BIT)) === 0) continue;
     const plain = plainAt(ctx.text, i)!;
     if (isYearWord(plain)) (years ??= new Set()).add(Number(plain));
     if (plain === 'q' && isQuarterNumber(plainAt(ctx.text, i + 1) ?? '')) {

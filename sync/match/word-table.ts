@@ -126,6 +126,11 @@ export class WordTable {
     return id;
   }
 
+  /** How many stems have a number (`stemIdOf`). */
+  get stemCount(): number {
+    return this.stemIds.size;
+  }
+
   /** The number of a stem, whether or not a word of the meetings has it yet. */
   stemIdOf(stem: string): number {
     let id = this.stemIds.get(stem);
