@@ -179,10 +179,10 @@ export function shortWordKey(plain: string): number {
   return key;
 }
 
-/** A 32-bit hash of a word key. */
+/** A 32-bit hash of a word key (its low and high 32 bits mixed; `| 0` and a power-of-two multiple are exact here and fast). */
 function mixKey(key: number): number {
-  const low = key % 4294967296 | 0;
-  const high = (key / 4294967296) | 0;
+  const low = key | 0;
+  const high = (key * 2.3283064365386963e-10) | 0;
   let h = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);
   h ^= h >>> 13;
   return Math.imul(h, 0xc2b2ae35) ^ (h >>> 16);
