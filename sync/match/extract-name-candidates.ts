@@ -171,6 +171,13 @@ export interface IndexLexicon {
   /** The names `closestRun` remembers, by number: 0 for none, n for `closestNames[n]`. */
   closestNames: (NamePhrase | null)[];
   closestNumbers: Map<NamePhrase, number>;
+  /** `letterSet` of each word. */
+  letters: number[];
+  /** `soundHashesOf` each word, worked out when first needed. */
+  soundHashes: (Int32Array | undefined)[];
+  /** `soundKeyHashes`, worked out when first needed. */
+  soundKeys: NumberSet | null;
+  index: ProposalIndex;
   /** The proposals each phrase may point to (see `candidatesFor`). */
   candidates: Map<NamePhrase, IndexedProposal[]>;
 }
@@ -196,6 +203,10 @@ export function lexiconFor(index: ProposalIndex): IndexLexicon {
       closest1: [],
       closestRun: new WordRunMemo(),
       closestNames: [null],
+      letters: [],
+      soundHashes: [],
+      soundKeys: null,
+      index,
       closestNumbers: new Map(),
       candidates: new Map(),
     };
@@ -211,6 +222,8 @@ export function lexiconFor(index: ProposalIndex): IndexLexicon {
  */
 function markWord(lexicon: IndexLexicon, index: ProposalIndex, id: number): number {
   lexicon.sounds.push(undefined);
+  lexicon.soundHashes.push(undefined);
+  lexicon.letters.push(letterSet(lexicon.table.plain[id]!));
   lexicon.closest1.push(undefined);
   const phrases = index.phrasesByFirst.get(lexicon.table.stem[id]!) ?? null;
   lexicon.starts.push(phrases);
@@ -248,8 +261,8 @@ function soundsOf(lexicon: IndexLexicon, id: number): [string, string] {
 interface GarbleStart {
   /** Names with the word's first three letters, by length. */
   byLength: Map<number, GarbledTarget[]> | undefined;
-  /** Bit n set when `byLength` has names of n letters (bit 31: of 31 or more). */
-  lengths: number;
+  /** The same names in an array by length. */
+  byLengthList: (GarbledTarget[] | undefined)[];
   /** Some name's sound begins with one of the word's keys. */
   soundsLikeStart: boolean;
 }
@@ -271,22 +284,114 @@ function garbleStart(lexicon: IndexLexicon, index: ProposalIndex, id: number): G
     (garbled.byPrefix.has(plain.slice(0, 3)) || soundsOf(lexicon, id).some((k) => garbled.firstWordSounds.has(k)));
   if (!pass) return null;
   const byLength = garbled.byPrefix.get(plain.slice(0, 3));
-  let lengths = 0;
-  if (byLength) for (const length of byLength.keys()) lengths |= 1 << Math.min(length, 31);
-  return { byLength, lengths, soundsLikeStart: soundsOf(lexicon, id).some((k) => garbled.soundPrefixes.has(k)) };
+  const byLengthList: (GarbledTarget[] | undefined)[] = [];
+  if (byLength) for (const [length, targets] of byLength) byLengthList[length] = targets;
+  return { byLength, byLengthList, soundsLikeStart: soundsOf(lexicon, id).some((k) => garbled.soundPrefixes.has(k)) };
 }
 
 /**
- * Can `closestName` find anything for words joined to `length` letters that start with `start`'s word? Not when no
- * name sounds like it begins with the word and none with its first three letters is within two letters in length.
+ * Can `closestName` find anything for the words `from` to `from + extra` (`letters` their `letterSet`, `length` their
+ * letters) that start with `start`'s word? Only if a name with the first word's first three letters is close enough
+ * in length and letters (`fuzzyAccepts` rules the rest out), or if the words' sounds are a name's: both told from
+ * what is kept per word, without building a string. Most runs can find nothing, and need no lookup.
  */
-function mayBeGarbled(start: GarbleStart, length: number): boolean {
-  if (start.soundsLikeStart) return true;
-  const low = Math.max(0, length - 2);
-  const high = length + 2;
-  if (low > 31) return (start.lengths & (1 << 31)) !== 0;
-  const upTo = high >= 31 ? -1 : (1 << (high + 1)) - 1;
-  return (start.lengths & upTo & ~((1 << low) - 1)) !== 0;
+function mayBeGarbled(lexicon: IndexLexicon, t: LinedTokens, from: number, extra: number, start: GarbleStart, letters: number, length: number): boolean {
+  const byLength = start.byLengthList;
+  for (let len = Math.max(0, length - 2); len <= length + 2 && len < byLength.length; len++) {
+    const targets = byLength[len];
+    if (targets === undefined) continue;
+    const longer = Math.max(length, len);
+    const limit = longer <= 5 ? 1 : longer <= 11 ? 2 : 3;
+    if (Math.abs(length - len) > limit) continue;
+    for (const target of targets) {
+      if (bitCount(letters & ~target.letters) <= limit && bitCount(target.letters & ~letters) <= limit) return true;
+    }
+  }
+  if (!start.soundsLikeStart) return false;
+  // The run's sounds (`runSounds`) hashed from its words' hashes; a hash that is no name's rules the sound out.
+  let primary = 0;
+  let alternative = 0;
+  for (let k = 0; k <= extra; k++) {
+    const h = soundHashesOf(lexicon, t.word[from + k]!);
+    const at = k === 0 ? 0 : 4;
+    primary = (Math.imul(primary, h[at + 2]!) + h[at]!) | 0;
+    alternative = (Math.imul(alternative, h[at + 3]!) + h[at + 1]!) | 0;
+  }
+  const keys = soundKeyHashes(lexicon);
+  return keys.has(primary) || keys.has(alternative);
+}
+
+/** A set of 32-bit numbers: open addressing over a typed array small enough to stay in cache. */
+class NumberSet {
+  private slots: Int32Array;
+  private used: Uint8Array;
+  private mask: number;
+
+  constructor(numbers: Iterable<number>) {
+    const list = [...numbers];
+    let size = 16;
+    while (size < list.length * 4) size *= 2;
+    this.slots = new Int32Array(size);
+    this.used = new Uint8Array(size);
+    this.mask = size - 1;
+    for (const n of list) {
+      let slot = spread(n) & this.mask;
+      while (this.used[slot] === 1 && this.slots[slot] !== n) slot = (slot + 1) & this.mask;
+      this.slots[slot] = n;
+      this.used[slot] = 1;
+    }
+  }
+
+  has(n: number): boolean {
+    let slot = spread(n) & this.mask;
+    while (this.used[slot] === 1) {
+      if (this.slots[slot] === n) return true;
+      slot = (slot + 1) & this.mask;
+    }
+    return false;
+  }
+}
+
+const spread = (n: number): number => {
+  const h = Math.imul(n ^ (n >>> 16), 0x45d9f3b);
+  return h ^ (h >>> 16);
+};
+
+const SOUND_BASE = 0x01000193;
+
+/** A polynomial hash of a string, with `SOUND_BASE` to the power of its length: the hash of `x + y` is `hash(x) * power(y) + hash(y)`. */
+function soundHash(key: string): [number, number] {
+  let hash = 0;
+  let power = 1;
+  for (let i = 0; i < key.length; i++) {
+    hash = (Math.imul(hash, SOUND_BASE) + key.charCodeAt(i)) | 0;
+    power = Math.imul(power, SOUND_BASE);
+  }
+  return [hash, power];
+}
+
+/**
+ * `soundHash` of a word's keys, as the first word of a run (primary, alternative, and their powers) and as a later one
+ * (the same without a leading "A", see `runSounds`).
+ */
+function soundHashesOf(lexicon: IndexLexicon, id: number): Int32Array {
+  let hashes = lexicon.soundHashes[id];
+  if (hashes === undefined) {
+    const [primary, alternative] = soundsOf(lexicon, id);
+    const later = (key: string): string => (key.charCodeAt(0) === 65 ? key.slice(1) : key);
+    const [p, pp] = soundHash(primary);
+    const [a, ap] = soundHash(alternative);
+    const [lp, lpp] = soundHash(later(primary));
+    const [la, lap] = soundHash(later(alternative));
+    lexicon.soundHashes[id] = hashes = Int32Array.of(p, a, pp, ap, lp, la, lpp, lap);
+  }
+  return hashes;
+}
+
+/** `soundHash` of every sound a name is looked up by (`GarbledNameIndex.bySound`). */
+function soundKeyHashes(lexicon: IndexLexicon): NumberSet {
+  if (lexicon.soundKeys === null) lexicon.soundKeys = new NumberSet([...lexicon.index.garbled.bySound.keys()].map((key) => soundHash(key)[0]));
+  return lexicon.soundKeys;
 }
 
 const CLOSEST_MEMO_LIMIT = 500_000;
@@ -494,11 +599,14 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     const start = lexicon.garbleStarts[t.word[i]!]!;
     if (start === null) continue;
     let joinedLength = 0;
+    let letters = 0;
     let weak: NameCandidate | null = null;
     for (let k = 0; k < 3 && i + k < t.count; k++) {
       if (covered[i + k] || t.line[i + k] !== t.line[i]) break;
       joinedLength += plainAt(t, i + k)!.length;
-      if (joinedLength < 4 || !mayBeGarbled(start, joinedLength)) continue;
+      letters |= lexicon.letters[t.word[i + k]!]!;
+      // One word is looked up in a plain array; a run only when it may be a name at all.
+      if (joinedLength < 4 || (k > 0 && !mayBeGarbled(lexicon, t, i, k, start, letters, joinedLength))) continue;
       const phrase = closestNameOf(lexicon, index, t, i, k, start);
       if (!phrase) continue;
       const to = i + k + 1;
