@@ -34,13 +34,35 @@ for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (c >= 97 && c <= 122) || (c >= 65
  */
 const widthAt = (code: number, i: number, n: number): number => 1 + (((code & 0xfc00) === 0xd800 ? 1 : 0) & (i + 1 < n ? 1 : 0));
 
-let scratch = { size: 0, start: new Int32Array(0), end: new Int32Array(0), word: new Int32Array(0), cap: new Uint8Array(0), line: new Int32Array(0), sentence: new Int32Array(0), marked: new Int32Array(0) };
+interface Scratch {
+  size: number;
+  start: Int32Array;
+  end: Int32Array;
+  word: Int32Array;
+  cap: Uint8Array;
+  line: Int32Array;
+  sentence: Int32Array;
+  marked: Int32Array;
+  /** One number: how many of `marked` are set. */
+  markedCount: Int32Array;
+}
 
-function buffers(size: number): typeof scratch {
-  if (scratch.size < size) {
-    const n = Math.max(size, scratch.size * 2, 1 << 17);
-    scratch = { size: n, start: new Int32Array(n), end: new Int32Array(n), word: new Int32Array(n), cap: new Uint8Array(n), line: new Int32Array(n), sentence: new Int32Array(n), marked: new Int32Array(n) };
-  }
+const newScratch = (n: number): Scratch => ({
+  size: n,
+  start: new Int32Array(n),
+  end: new Int32Array(n),
+  word: new Int32Array(n),
+  cap: new Uint8Array(n),
+  line: new Int32Array(n),
+  sentence: new Int32Array(n),
+  marked: new Int32Array(n),
+  markedCount: new Int32Array(1),
+});
+
+let scratch = newScratch(0);
+
+function buffers(size: number): Scratch {
+  if (scratch.size < size) scratch = newScratch(Math.max(size, scratch.size * 2, 1 << 17));
   return scratch;
 }
 
@@ -49,9 +71,20 @@ function buffers(size: number): typeof scratch {
  * from call to call, so a scan is valid until the next one.
  */
 export function scanWords(raw: string, table: WordTable): WordScan {
+  const b = buffers(raw.length + 1);
+  const count = scanInto(raw, table, b);
+  return { raw, count, start: b.start, end: b.end, word: b.word, cap: b.cap, line: b.line, sentence: b.sentence, marked: b.marked, markedCount: b.markedCount[0]!, table };
+}
+
+/**
+ * The scan itself, into `b`; returns the number of words. Nothing follows the loop but the return: V8 compiles this
+ * loop while it runs (on-stack replacement), and code after it that had not run yet would throw that code away at
+ * the end of every meeting.
+ */
+function scanInto(raw: string, table: WordTable, b: Scratch): number {
   const n = raw.length;
-  const b = buffers(n + 1);
-  const { start: starts, end: ends, word, cap, line: lines, sentence: sentences, marked } = b;
+  const { start: starts, end: ends, word, cap, line: lines, sentence: sentences, marked, markedCount: markedCountOut } = b;
+  markedCountOut[0] = 0;
   let count = 0;
   let markedCount = 0;
   let line = 0;
@@ -123,7 +156,10 @@ export function scanWords(raw: string, table: WordTable): WordScan {
     starts[count] = from;
     ends[count] = i;
     word[count] = id;
-    if (table.marks[id] !== 0) marked[markedCount++] = count;
+    if (table.marks[id] !== 0) {
+      marked[markedCount++] = count;
+      markedCountOut[0] = markedCount;
+    }
     cap[count] = capital;
     lines[count] = line;
     sentences[count] = sentence;
@@ -131,5 +167,5 @@ export function scanWords(raw: string, table: WordTable): WordScan {
     stop = false;
     newLine = false;
   }
-  return { raw, count, start: starts, end: ends, word, cap, line: lines, sentence: sentences, marked, markedCount, table };
+  return count;
 }
