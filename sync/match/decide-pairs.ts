@@ -55,6 +55,23 @@ function placeOf(meeting: ParsedMeeting, offset: number): Place {
   return 'notes';
 }
 
+const nameWordsCache = new Map<string, string[]>();
+
+/**
+ * The words of a person's name (lower case, plural "s" off as in stems), worked out once per name: the same people
+ * come to meeting after meeting.
+ */
+function nameWords(name: string): string[] {
+  let words = nameWordsCache.get(name);
+  if (words === undefined) {
+    words = [];
+    for (const w of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) words.push(w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+    if (nameWordsCache.size >= 10_000) nameWordsCache.clear();
+    nameWordsCache.set(name, words);
+  }
+  return words;
+}
+
 function meetingPeople(meeting: ParsedMeeting): Set<string> {
   const words = new Set<string>();
   const seen = new Set<string>();
@@ -62,7 +79,7 @@ function meetingPeople(meeting: ParsedMeeting): Set<string> {
     // Transcripts name the same few speakers turn after turn.
     if (!name || seen.has(name)) return;
     seen.add(name);
-    for (const w of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) words.add(w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+    for (const w of nameWords(name)) words.add(w);
   };
   for (const p of meeting.participants) add(p.name);
   for (const p of meeting.committee) add(p.name);

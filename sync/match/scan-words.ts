@@ -73,7 +73,8 @@ function buffers(size: number): Scratch {
 export function scanWords(raw: string, table: WordTable): WordScan {
   const b = buffers(raw.length + 1);
   const count = scanInto(raw, table, b);
-  return { raw, count, start: b.start, end: b.end, word: b.word, cap: b.cap, line: b.line, sentence: b.sentence, marked: b.marked, markedCount: b.markedCount[0]!, table };
+  const { start, end, word, cap, line, sentence, marked } = b;
+  return { raw, count, start, end, word, cap, line, sentence, marked, markedCount: b.markedCount[0]!, table };
 }
 
 /**
