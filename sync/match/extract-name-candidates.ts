@@ -2,7 +2,7 @@ import { timeOf } from './date-times.js';
 import { closestNameOf, mayBeGarbled, trimClosestMemo } from './garbled-names.js';
 import { PHRASE_START, candidatesFor, type IndexLexicon } from './index-lexicon.js';
 import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
-import { hasSubjectSupport, plainAt, readPassageCues, windowOf, type LinedTokens, type PassageCues } from './read-passage-cues.js';
+import { hasSubjectSupport, plainAt, readPassageCues, startsWithLetter, windowOf, type LinedTokens, type PassageCues } from './read-passage-cues.js';
 import { resolveCandidates, type MatchContext } from './resolve-candidates.js';
 import type { IndexedProposal, NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
 
@@ -57,9 +57,9 @@ export function namesAnotherOne(t: LinedTokens, from: number, titleStems: readon
   const plain = plainAt(t, before)!;
   if (ANOTHER.has(plain)) return true;
   const stem = t.table.stem[t.word[before]!]!;
-  if (t.cap[before] !== 1 || !/^\p{L}/u.test(plain) || STOP_WORDS.has(stem) || GENERIC_WORDS.has(stem) || titleStems.includes(stem)) return false;
+  if (t.cap[before] !== 1 || !startsWithLetter(t, before) || STOP_WORDS.has(stem) || GENERIC_WORDS.has(stem) || titleStems.includes(stem)) return false;
   // A capital at the start of a sentence or line item is no name.
-  return before >= 1 && t.sentence[before - 1] === t.sentence[before] && /^\p{L}/u.test(plainAt(t, before - 1)!);
+  return before >= 1 && t.sentence[before - 1] === t.sentence[before] && startsWithLetter(t, before - 1);
 }
 
 interface Hit {
@@ -186,7 +186,7 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     const support = hasSubjectSupport(t, hit.from, hit.to, proposal.subject, hit.phrase.tokens);
     const writtenAsName = hit.fuzzy ? t.cap[hit.from] === 1 : usedAsName(hit.from);
     let writtenAsTitle = true;
-    for (let k = hit.from; k < hit.to && writtenAsTitle; k++) writtenAsTitle = t.cap[k] === 1 || !/^\p{L}/u.test(plainAt(t, k)!);
+    for (let k = hit.from; k < hit.to && writtenAsTitle; k++) writtenAsTitle = t.cap[k] === 1 || !startsWithLetter(t, k);
     const days = daysFromAnchor(proposal, meetingTime);
     // A yearly program ("2024 Community Support") runs to the end of its year unless a next edition takes over.
     const runsUntil = proposal.until ?? (proposal.year !== null ? `${proposal.year + 1}-01-01` : null);

@@ -51,6 +51,8 @@ export interface GarbleStart {
   byLength: Map<number, GarbledTarget[]> | undefined;
   /** The same names in an array by length. */
   byLengthList: (GarbledTarget[] | undefined)[];
+  /** For each length, every letter (`letterSet`) any of those names has. */
+  lettersByLength: number[];
   /** Some name's sound begins with one of the word's keys. */
   soundsLikeStart: boolean;
 }
@@ -73,8 +75,12 @@ export function garbleStart(lexicon: IndexLexicon, index: ProposalIndex, id: num
   if (!pass) return null;
   const byLength = garbled.byPrefix.get(plain.slice(0, 3));
   const byLengthList: (GarbledTarget[] | undefined)[] = [];
-  if (byLength) for (const [length, targets] of byLength) byLengthList[length] = targets;
-  return { byLength, byLengthList, soundsLikeStart: soundsOf(lexicon, id).some((k) => garbled.soundPrefixes.has(k)) };
+  const lettersByLength: number[] = [];
+  if (byLength) {
+    for (const [length, targets] of byLength) byLengthList[length] = targets;
+    for (let length = 0; length < byLengthList.length; length++) lettersByLength.push((byLengthList[length] ?? []).reduce((set, t) => set | t.letters, 0));
+  }
+  return { byLength, byLengthList, lettersByLength, soundsLikeStart: soundsOf(lexicon, id).some((k) => garbled.soundPrefixes.has(k)) };
 }
 
 /**
@@ -90,7 +96,8 @@ export function mayBeGarbled(lexicon: IndexLexicon, t: LinedTokens, from: number
     if (targets === undefined) continue;
     const longer = Math.max(length, len);
     const limit = longer <= 5 ? 1 : longer <= 11 ? 2 : 3;
-    if (Math.abs(length - len) > limit) continue;
+    // A letter the words have and none of these names has takes an edit for every name.
+    if (Math.abs(length - len) > limit || bitCount(letters & ~start.lettersByLength[len]!) > limit) continue;
     for (const target of targets) {
       if (bitCount(letters & ~target.letters) <= limit && bitCount(target.letters & ~letters) <= limit) return true;
     }
