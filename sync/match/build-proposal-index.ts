@@ -115,6 +115,20 @@ export function runSounds(words: readonly (readonly [string, string])[]): string
 }
 
 /**
+ * The characters of a word as bits: one for each letter a-z, one for any digit, one for anything else. Each
+ * character of one word in a bit the other lacks takes an edit, so the edit distance between two words is at least
+ * the number of bits either has and the other lacks.
+ */
+export function letterSet(word: string): number {
+  let set = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    set |= 1 << (c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? 26 : 27);
+  }
+  return set;
+}
+
+/**
  * Builds the lookup structures for matching meetings against a proposal set, once per set: name phrases from
  * titles and team names, their distinctiveness (document frequency over the set), AEP and on-chain numbers,
  * and each proposal's period for recurring programs.
@@ -406,7 +420,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
   }
 
   const phrasesByFirst = new Map<string, NamePhrase[]>();
-  const garbled: GarbledNameIndex = { byPrefix: new Map(), bySound: new Map(), firstWordSounds: new Set() };
+  const garbled: GarbledNameIndex = { byPrefix: new Map(), bySound: new Map(), firstWordSounds: new Set(), soundPrefixes: new Set() };
   let maxPhraseLength = 1;
   for (const phrase of phraseMap.values()) {
     phrase.proposals.sort((a, b) => a - b);
@@ -428,12 +442,15 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
 }
 
 function addGarbledTarget(garbled: GarbledNameIndex, phrase: NamePhrase): void {
-  const target: GarbledTarget = { phrase, sounds: runSounds(phrase.plains.map((w) => doubleMetaphone(w))) };
+  const target: GarbledTarget = { phrase, sounds: runSounds(phrase.plains.map((w) => doubleMetaphone(w))), letters: letterSet(phrase.joined) };
   const prefix = phrase.joined.slice(0, 3);
   let byLength = garbled.byPrefix.get(prefix);
   if (!byLength) garbled.byPrefix.set(prefix, (byLength = new Map()));
   byLength.set(phrase.joined.length, [...(byLength.get(phrase.joined.length) ?? []), target]);
-  for (const sound of target.sounds) garbled.bySound.set(sound, [...(garbled.bySound.get(sound) ?? []), target]);
+  for (const sound of target.sounds) {
+    garbled.bySound.set(sound, [...(garbled.bySound.get(sound) ?? []), target]);
+    for (let end = 0; end <= sound.length; end++) garbled.soundPrefixes.add(sound.slice(0, end));
+  }
   for (const sound of metaphoneKeys(phrase.plains[0]!)) garbled.firstWordSounds.add(sound);
 }
 

@@ -1,6 +1,7 @@
 import type { ParsedMeeting } from '../parse/types.js';
 import type { RawMention } from './extract-number-mentions.js';
 import type { LinedTokens } from './read-passage-cues.js';
+import { timeOf } from './date-times.js';
 import { GENERIC_WORDS, STOP_WORDS } from './stop-words.js';
 import type { IndexedProposal, NameCandidate, ProposalIndex } from './types.js';
 
@@ -54,6 +55,23 @@ function placeOf(meeting: ParsedMeeting, offset: number): Place {
   return 'notes';
 }
 
+const nameWordsCache = new Map<string, string[]>();
+
+/**
+ * The words of a person's name (lower case, plural "s" off as in stems), worked out once per name: the same people
+ * come to meeting after meeting.
+ */
+function nameWords(name: string): string[] {
+  let words = nameWordsCache.get(name);
+  if (words === undefined) {
+    words = [];
+    for (const w of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) words.push(w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+    if (nameWordsCache.size >= 10_000) nameWordsCache.clear();
+    nameWordsCache.set(name, words);
+  }
+  return words;
+}
+
 function meetingPeople(meeting: ParsedMeeting): Set<string> {
   const words = new Set<string>();
   const seen = new Set<string>();
@@ -61,7 +79,7 @@ function meetingPeople(meeting: ParsedMeeting): Set<string> {
     // Transcripts name the same few speakers turn after turn.
     if (!name || seen.has(name)) return;
     seen.add(name);
-    for (const w of name.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 1) words.add(w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+    for (const w of nameWords(name)) words.add(w);
   };
   for (const p of meeting.participants) add(p.name);
   for (const p of meeting.committee) add(p.name);
@@ -182,7 +200,7 @@ function running(c: NameCandidate, p: IndexedProposal): boolean {
   // A yearly program runs through its year; any other for about a quarter, or less when a next edition takes over.
   if (p.year !== null) return c.current;
   // An estimated date may be weeks early; the program surely ran for a quarter after the first link showed it existed.
-  const later = p.linkBound !== null && p.anchor !== null && p.linkBound > p.anchor ? (Date.parse(p.linkBound) - Date.parse(p.anchor)) / 86_400_000 : 0;
+  const later = p.linkBound !== null && p.anchor !== null && p.linkBound > p.anchor ? (timeOf(p.linkBound) - timeOf(p.anchor)) / 86_400_000 : 0;
   return c.days - later <= RUNNING_DAYS && c.current;
 }
 

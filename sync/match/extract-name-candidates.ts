@@ -1,43 +1,26 @@
-import { distance } from 'fastest-levenshtein';
-import { doubleMetaphone } from 'double-metaphone';
-import { runSounds } from './build-proposal-index.js';
+import { timeOf } from './date-times.js';
+import { closestNameOf, mayBeGarbled, trimClosestMemo } from './garbled-names.js';
+import { PHRASE_START, candidatesFor, type IndexLexicon } from './index-lexicon.js';
 import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
-import { hasSubjectSupport, plainAt, readPassageCues, stemAt, windowOf, type LinedTokens, type PassageCues } from './read-passage-cues.js';
+import { hasSubjectSupport, plainAt, readPassageCues, startsWithLetter, windowOf, type LinedTokens, type PassageCues } from './read-passage-cues.js';
 import { resolveCandidates, type MatchContext } from './resolve-candidates.js';
-import { WordTable } from './word-table.js';
-import { WordRunMemo } from './word-run-memo.js';
-import type { GarbledNameIndex, GarbledTarget, IndexedProposal, NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
+import type { IndexedProposal, NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
 
 const WINDOW = 12;
 
-function phraseAt(t: LinedTokens, i: number, phrase: NamePhrase): number {
-  const n = phrase.tokens.length;
+/** Where the phrase whose words have the stems `stems` (`WordTable.stemIdOf`) ends when it starts at word `i`; -1 when it does not. */
+function phraseAt(t: LinedTokens, i: number, phrase: NamePhrase, stems: Int32Array): number {
+  const n = stems.length;
   if (i + n > t.count) return -1;
-  for (let k = 0; k < n - 1; k++) if (stemAt(t, i + k) !== phrase.tokens[k] || t.line[i + k] !== t.line[i]) return -1;
-  const last = phrase.tokens[n - 1]!;
+  const stemId = t.table.stemId;
+  for (let k = 0; k < n - 1; k++) if (stemId[t.word[i + k]!] !== stems[k] || t.line[i + k] !== t.line[i]) return -1;
+  const last = stems[n - 1]!;
   for (let g = 0; g <= phrase.gap; g++) {
     const j = i + n - 1 + g;
     if (j >= t.count || t.line[j] !== t.line[i]) return -1;
-    if (stemAt(t, j) === last) return j + 1;
+    if (stemId[t.word[j]!] === last) return j + 1;
   }
   return -1;
-}
-
-/** Is `text` (whose double-metaphone keys are `textKeys`) a garbling of the target name? */
-function fuzzyAccepts(text: string, textKeys: string[], { phrase, sounds: targetKeys }: GarbledTarget): boolean {
-  const target = phrase.joined;
-  if (text === target) return true;
-  const len = Math.max(text.length, target.length);
-  const limit = len <= 5 ? 1 : len <= 11 ? 2 : 3;
-  // The edit distance is at least the difference in length.
-  if (Math.abs(text.length - target.length) > limit) return false;
-  const d = distance(text, target);
-  if (d > limit) return false;
-  const samePhonetic = textKeys.some((k) => targetKeys.includes(k));
-  if (samePhonetic) return true;
-  // Near-miss spellings with the same first letter ("cloud most" for Cloudmos) need one edit at most... or two for long names.
-  const nearPhonetic = textKeys.some((k) => targetKeys.some((tk) => distance(k, tk) <= 1));
-  return d <= 1 && text[0] === target[0] && nearPhonetic && len > 5;
 }
 
 const DAY = 86_400_000;
@@ -48,7 +31,7 @@ const CURRENT_DAYS = 180;
 function daysFromAnchor(proposal: IndexedProposal, meetingTime: number): number | null {
   const anchor = proposal.anchor;
   if (!anchor) return null;
-  return (meetingTime - Date.parse(anchor)) / DAY;
+  return (meetingTime - timeOf(anchor)) / DAY;
 }
 
 /** A series number right after the name ("PIP 02", "PIP Zero-One", "PIP01"). */
@@ -77,9 +60,9 @@ export function namesAnotherOne(t: LinedTokens, from: number, titleStems: readon
   const plain = plainAt(t, before)!;
   if (ANOTHER.has(plain)) return true;
   const stem = t.table.stem[t.word[before]!]!;
-  if (t.cap[before] !== 1 || !/^\p{L}/u.test(plain) || STOP_WORDS.has(stem) || GENERIC_WORDS.has(stem) || titleStems.includes(stem)) return false;
+  if (t.cap[before] !== 1 || !startsWithLetter(t, before) || STOP_WORDS.has(stem) || GENERIC_WORDS.has(stem) || titleStems.includes(stem)) return false;
   // A capital at the start of a sentence or line item is no name.
-  return before >= 1 && t.sentence[before - 1] === t.sentence[before] && /^\p{L}/u.test(plainAt(t, before - 1)!);
+  return before >= 1 && t.sentence[before - 1] === t.sentence[before] && startsWithLetter(t, before - 1);
 }
 
 /** The word `back` words before `from` in the same sentence, or undefined. */
@@ -177,144 +160,12 @@ function refersToProposal(hit: Hit, target: PhraseTarget, { cues, support, days,
   }
 }
 
-/**
- * What each word of the meetings is to one proposal index, remembered across meetings (their vocabularies repeat a
- * lot): the words themselves (`WordTable`), the phrases a word starts, whether a garbled name may start with it, and
- * the garbled-name lookups already made.
- */
-export interface IndexLexicon {
-  table: WordTable;
-  /** Phrases starting with each word's stem; null when none (undefined: not looked up yet). */
-  starts: (NamePhrase[] | null | undefined)[];
-  /** 1 when a garbled name may start with the word, 2 when not, 0 not looked up yet. */
-  gate: number[];
-  /** Double-metaphone keys (primary, alternative) of each word, worked out when first needed. */
-  sounds: ([string, string] | undefined)[];
-  /** The garbled name one word is closest to (`closestName`), null when none; undefined: not looked up yet. */
-  closest1: (NamePhrase | null | undefined)[];
-  /** The same for two or three words in a row. */
-  closestRun: WordRunMemo<NamePhrase | null>;
-  /** The proposals each phrase may point to (see `candidatesFor`). */
-  candidates: Map<NamePhrase, IndexedProposal[]>;
-}
+let counters = new Int32Array(1 << 14);
 
-const lexicons = new WeakMap<ProposalIndex, IndexLexicon>();
-/** Past this many distinct words, the memory starts afresh. */
-const LEXICON_LIMIT = 1 << 20;
-
-/** The lexicon of an index; call once per meeting, before scanning it (a full lexicon is replaced here). */
-export function lexiconFor(index: ProposalIndex): IndexLexicon {
-  let lexicon = lexicons.get(index);
-  if (!lexicon || lexicon.table.size > LEXICON_LIMIT) {
-    lexicon = { table: new WordTable(), starts: [], gate: [], sounds: [], closest1: [], closestRun: new WordRunMemo(), candidates: new Map() };
-    lexicons.set(index, lexicon);
-  }
-  return lexicon;
-}
-
-/**
- * The proposals a phrase may point to. "Akash events" is only in the 2023 title, but the 2024 events are as much
- * meant: a topic phrase stands for its whole program. A phrase with a series number in it ("Builder Quests Proposal
- * 2") names its edition.
- */
-function candidatesFor(lexicon: IndexLexicon, index: ProposalIndex, phrase: NamePhrase): IndexedProposal[] {
-  let found = lexicon.candidates.get(phrase);
-  if (found === undefined) {
-    const numbered = phrase.tokens.some((w) => /^\d+$/.test(w));
-    const numbers = numbered
-      ? phrase.proposals
-      : [...new Set(phrase.targets.flatMap((x) => (x.role === 'topic' ? index.seriesMembers.get(index.byNumber.get(x.proposal)!.series) ?? [x.proposal] : [x.proposal])))];
-    found = numbers.map((n) => index.byNumber.get(n)).filter((p): p is IndexedProposal => p !== undefined);
-    lexicon.candidates.set(phrase, found);
-  }
-  return found;
-}
-
-function soundsOf(lexicon: IndexLexicon, id: number): [string, string] {
-  let sounds = lexicon.sounds[id];
-  if (sounds === undefined) lexicon.sounds[id] = sounds = doubleMetaphone(lexicon.table.plain[id]!);
-  return sounds;
-}
-
-function phrasesStartingWith(lexicon: IndexLexicon, index: ProposalIndex, id: number): NamePhrase[] | null {
-  let found = lexicon.starts[id];
-  if (found === undefined) {
-    found = index.phrasesByFirst.get(lexicon.table.stem[id]!) ?? null;
-    lexicon.starts[id] = found;
-  }
-  return found;
-}
-
-/**
- * Could a garbled name start with this word? Not a stop word, a generic word, a number or a word under three letters;
- * some name starts with its first three letters or its first word sounds like it.
- */
-function passesGate(lexicon: IndexLexicon, index: ProposalIndex, id: number): boolean {
-  let gate = lexicon.gate[id];
-  if (gate === undefined || gate === 0) {
-    const plain = lexicon.table.plain[id]!;
-    const code = plain.charCodeAt(0);
-    const garbled = index.garbled;
-    const pass =
-      plain.length >= 3 &&
-      !(code >= 48 && code <= 57) &&
-      !STOP_WORDS.has(plain) &&
-      !GENERIC_WORDS.has(lexicon.table.stem[id]!) &&
-      (garbled.byPrefix.has(plain.slice(0, 3)) || soundsOf(lexicon, id).some((k) => garbled.firstWordSounds.has(k)));
-    gate = pass ? 1 : 2;
-    lexicon.gate[id] = gate;
-  }
-  return gate === 1;
-}
-
-const CLOSEST_MEMO_LIMIT = 500_000;
-
-/** The garbled-name lookups are a cache: past a size they start afresh (between meetings, never within one). */
-function trimClosestMemo(lexicon: IndexLexicon): void {
-  if (lexicon.closestRun.size > CLOSEST_MEMO_LIMIT) lexicon.closestRun.clear();
-}
-
-/** `closestName` for the words `from` to `from + extra` joined, remembered by their word numbers. */
-function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedTokens, from: number, extra: number): NamePhrase | null {
-  const plain = lexicon.table.plain;
-  const a = t.word[from]!;
-  if (extra === 0) {
-    let found = lexicon.closest1[a];
-    if (found === undefined) lexicon.closest1[a] = found = closestName(index.garbled, plain[a]!, runSounds([soundsOf(lexicon, a)]));
-    return found;
-  }
-  const b = t.word[from + 1]!;
-  const c = extra === 2 ? t.word[from + 2]! : -1;
-  let found = lexicon.closestRun.get(a, b, c);
-  if (found === undefined) {
-    const joined = plain[a]! + plain[b]! + (c === -1 ? '' : plain[c]!);
-    const sounds = runSounds(c === -1 ? [soundsOf(lexicon, a), soundsOf(lexicon, b)] : [soundsOf(lexicon, a), soundsOf(lexicon, b), soundsOf(lexicon, c)]);
-    lexicon.closestRun.set(a, b, c, (found = closestName(index.garbled, joined, sounds)));
-  }
-  return found;
-}
-
-/**
- * The name these joined words (sounding `sounds`, see `runSounds`) are a garbling of (spelling and sound), the
- * weightiest when several fit; among equally weighty ones, the first by `localeCompare`, then the first found (names
- * with the same first three letters and a length within two, shortest first, then names that sound the same).
- */
-function closestName(garbled: GarbledNameIndex, joined: string, sounds: string[]): NamePhrase | null {
-  let best: GarbledTarget | null = null;
-  const byLength = garbled.byPrefix.get(joined.slice(0, 3));
-  if (byLength) for (let len = joined.length - 2; len <= joined.length + 2; len++) best = closestOf(byLength.get(len), joined, sounds, best);
-  for (const sound of sounds) best = closestOf(garbled.bySound.get(sound), joined, sounds, best);
-  return best === null ? null : best.phrase;
-}
-
-/** The weightiest (`outranks`, the earlier among equals) of `best` and the targets the joined words are a garbling of. */
-function closestOf(targets: GarbledTarget[] | undefined, joined: string, sounds: string[], best: GarbledTarget | null): GarbledTarget | null {
-  if (targets) for (const target of targets) if ((best === null || outranks(target, best)) && fuzzyAccepts(joined, sounds, target)) best = target;
-  return best;
-}
-
-function outranks(a: GarbledTarget, b: GarbledTarget): boolean {
-  return a.phrase.weight > b.phrase.weight || (a.phrase.weight === b.phrase.weight && a.phrase.joined.localeCompare(b.phrase.joined) < 0);
+/** A scratch counter for each of `size` stems (reused from meeting to meeting: set what you read). */
+function countersFor(size: number): Int32Array {
+  if (counters.length < size) counters = new Int32Array(Math.max(size, counters.length * 2));
+  return counters;
 }
 
 /**
@@ -331,25 +182,25 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
   // Where a phrase may start (the only words the exact pass looks at), and how this meeting writes each of those
   // words: a name is capitalised; a word mostly written in lower case is everyday talk here.
   const starts: number[] = [];
-  const capitalCount = new Map<number, number>();
-  const lowerCount = new Map<number, number>();
-  for (let i = 0; i < t.count; i++) {
-    if (phrasesStartingWith(lexicon, index, t.word[i]!) === null) continue;
-    starts.push(i);
-    const stem = stemIds[t.word[i]!]!;
-    const counts = t.cap[i] ? capitalCount : lowerCount;
-    counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  const marks = lexicon.table.marks;
+  for (let m = 0; m < t.markedCount; m++) {
+    const i = t.marked[m]!;
+    if ((marks[t.word[i]!]! & PHRASE_START) !== 0) starts.push(i);
   }
-  const usedAsName = (i: number): boolean => {
+  // Per stem: times written with a capital less times in lower case.
+  const capitalLead = countersFor(lexicon.table.stemCount);
+  for (const i of starts) capitalLead[stemIds[t.word[i]!]!] = 0;
+  for (const i of starts) {
     const stem = stemIds[t.word[i]!]!;
-    return t.cap[i] === 1 && (lowerCount.get(stem) ?? 0) < (capitalCount.get(stem) ?? 0);
-  };
+    capitalLead[stem] = capitalLead[stem]! + (t.cap[i] ? 1 : -1);
+  }
+  const usedAsName = (i: number): boolean => t.cap[i] === 1 && capitalLead[stemIds[t.word[i]!]!]! > 0;
 
   // "the Q3 events support proposal": one everyday word right after another proposal's name is part of that name.
   const followsOtherName = (hit: Hit, proposal: number): boolean => {
     const before = hit.from - 1;
     if (before < 0 || t.sentence[before] !== t.sentence[hit.from]) return false;
-    const phrases = phrasesStartingWith(lexicon, index, t.word[before]!);
+    const phrases = lexicon.starts[t.word[before]!]!;
     return phrases !== null && phrases.some((p) => p.tokens.length === 1 && p.content > 0 && !p.proposals.includes(proposal));
   };
 
@@ -394,7 +245,7 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     const support = hasSubjectSupport(t, hit.from, hit.to, proposal.subject, hit.phrase.tokens);
     const writtenAsName = hit.fuzzy ? t.cap[hit.from] === 1 : usedAsName(hit.from);
     let writtenAsTitle = true;
-    for (let k = hit.from; k < hit.to && writtenAsTitle; k++) writtenAsTitle = t.cap[k] === 1 || !/^\p{L}/u.test(plainAt(t, k)!);
+    for (let k = hit.from; k < hit.to && writtenAsTitle; k++) writtenAsTitle = t.cap[k] === 1 || !startsWithLetter(t, k);
     const days = daysFromAnchor(proposal, meetingTime);
     // A yearly program ("2024 Community Support") runs to the end of its year unless a next edition takes over.
     const runsUntil = proposal.until ?? (proposal.year !== null ? `${proposal.year + 1}-01-01` : null);
@@ -431,11 +282,13 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
 
   for (let s = 0; s < starts.length; s++) {
     const i = starts[s]!;
-    const phrases = phrasesStartingWith(lexicon, index, t.word[i]!)!;
+    const phrases = lexicon.starts[t.word[i]!]!;
+    const stems = lexicon.startStems[t.word[i]!]!;
     let best: NamePhrase | null = null;
     let bestTo = -1;
-    for (const phrase of phrases) {
-      const to = phraseAt(t, i, phrase);
+    for (let p = 0; p < phrases.length; p++) {
+      const phrase = phrases[p]!;
+      const to = phraseAt(t, i, phrase, stems[p]!);
       if (to !== -1 && (!best || phrase.tokens.length > best.tokens.length)) {
         best = phrase;
         bestTo = to;
@@ -452,17 +305,22 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
   }
   if (index.garbled.byPrefix.size === 0) return mentions;
   trimClosestMemo(lexicon);
-  for (let i = 0; i < t.count; i++) {
+  for (let m = 0; m < t.markedCount; m++) {
+    const i = t.marked[m]!;
     if (covered[i]) continue;
     // Cheap gate: some name starts with the same three letters, or its first word sounds like this word.
-    if (!passesGate(lexicon, index, t.word[i]!)) continue;
+    const start = lexicon.garbleStarts[t.word[i]!]!;
+    if (start === null) continue;
     let joinedLength = 0;
+    let letters = 0;
     let weak: NameCandidate | null = null;
     for (let k = 0; k < 3 && i + k < t.count; k++) {
       if (covered[i + k] || t.line[i + k] !== t.line[i]) break;
       joinedLength += plainAt(t, i + k)!.length;
-      if (joinedLength < 4) continue;
-      const phrase = closestNameOf(lexicon, index, t, i, k);
+      letters |= lexicon.letters[t.word[i + k]!]!;
+      // One word is looked up in a plain array; a run only when it may be a name at all.
+      if (joinedLength < 4 || (k > 0 && !mayBeGarbled(lexicon, t, i, k, start, letters, joinedLength))) continue;
+      const phrase = closestNameOf(lexicon, index, t, i, k, start);
       if (!phrase) continue;
       const to = i + k + 1;
       if (k === 0 && t.cap[i] !== 1 && !readPassageCues(t, i, to).any) continue;

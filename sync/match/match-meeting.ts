@@ -1,7 +1,8 @@
 import type { ParsedMeeting } from '../parse/types.js';
 import { scanWords } from './scan-words.js';
 import { extractLinkMentions, extractNumberMentions, type RawMention } from './extract-number-mentions.js';
-import { extractNameCandidates, lexiconFor } from './extract-name-candidates.js';
+import { extractNameCandidates } from './extract-name-candidates.js';
+import { lexiconFor } from './index-lexicon.js';
 import { decidePairs, evidenceToKeep, type PairDecision } from './decide-pairs.js';
 import { extractExcerpt, locateOffset } from './locate-offset.js';
 import type { Mention, NameCandidate, ProposalIndex } from './types.js';

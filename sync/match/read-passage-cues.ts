@@ -54,22 +54,34 @@ const CUE_BIT = 2;
 const DECISION_BIT = 4;
 const PAIR_FIRST_BIT = 8;
 const KNOWN_BIT = 16;
+/** A year, 1900 to 2099. */
+export const YEAR_BIT = 32;
+/** "q", as in "Q3". */
+export const Q_BIT = 64;
+/** Starts with a letter (`/^\p{L}/u`). */
+const LETTER_BIT = 128;
 
-/** Which cue sets the word at `i` is in, as bits, worked out once per word of the table. */
-function cueBitsAt(t: LinedTokens, i: number): number {
+/** Which cue sets the word at `i` is in, and whether it is a year or "q", as bits, worked out once per word of the table. */
+export function cueBitsAt(t: LinedTokens, i: number): number {
   const id = t.word[i]!;
-  let bits = t.table.cueBits[id];
-  if (bits === undefined) {
+  let bits = t.table.cueBits[id]!;
+  if (bits === 0) {
     const stem = t.table.stem[id]!;
     bits = KNOWN_BIT;
     if (STRONG_PROPOSAL_CUES.has(stem)) bits |= STRONG_BIT;
     if (PROPOSAL_CUES.has(stem)) bits |= CUE_BIT;
     if (DECISION_CUES.has(stem)) bits |= DECISION_BIT;
     if (PAIR_CUES.has(t.table.plain[id]!)) bits |= PAIR_FIRST_BIT;
+    if (isYear(t.table.plain[id]!)) bits |= YEAR_BIT;
+    if (t.table.plain[id] === 'q') bits |= Q_BIT;
+    if (/^\p{L}/u.test(t.table.plain[id]!)) bits |= LETTER_BIT;
     t.table.cueBits[id] = bits;
   }
   return bits;
 }
+
+/** Does the word at `i` start with a letter? */
+export const startsWithLetter = (t: LinedTokens, i: number): boolean => (cueBitsAt(t, i) & LETTER_BIT) !== 0;
 
 function isCueAt(t: LinedTokens, i: number, set: ReadonlySet<string>): boolean {
   const bits = cueBitsAt(t, i);

@@ -1,5 +1,6 @@
+import { timeOf } from './date-times.js';
 import { readOrdinal } from './stop-words.js';
-import { plainAt, stemAt, type LinedTokens } from './read-passage-cues.js';
+import { Q_BIT, YEAR_BIT, cueBitsAt, plainAt, stemAt, type LinedTokens } from './read-passage-cues.js';
 import type { IndexedProposal, NamePhrase, ProposalIndex } from './types.js';
 
 export interface MatchContext {
@@ -153,6 +154,8 @@ function yearsInWindow(ctx: MatchContext): Set<number> | null {
   if (own !== null) return new Set([own]);
   let years: Set<number> | null = null;
   for (let i = ctx.windowFrom; i < ctx.windowTo; i++) {
+    // Most windows have neither: the words' bits say so without reading them.
+    if ((cueBitsAt(ctx.text, i) & (YEAR_BIT | Q_BIT)) === 0) continue;
     const plain = plainAt(ctx.text, i)!;
     if (isYearWord(plain)) (years ??= new Set()).add(Number(plain));
     if (plain === 'q' && isQuarterNumber(plainAt(ctx.text, i + 1) ?? '')) {
@@ -238,10 +241,11 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
  */
 function closestByTitleWords(candidates: readonly IndexedProposal[], ctx: MatchContext): IndexedProposal[] {
   const table = ctx.text.table;
+  markWindowStems(ctx);
   const matched = candidates.map((p) => {
     let n = 0;
-    for (const k of table.stemIdsOf(p.key)) if (inWindow(ctx, k)) n++;
-    return table.stemIdsOf(p.people).some((w) => inWindow(ctx, w)) ? n + 1 : n;
+    for (const k of table.stemIdsOf(p.key)) if (inWindow(k)) n++;
+    return table.stemIdsOf(p.people).some(inWindow) ? n + 1 : n;
   });
   const bestMatched = Math.max(...matched);
   // Editions of a yearly program are told apart by the year, not by how long their titles are.
@@ -256,11 +260,29 @@ function closestByTitleWords(candidates: readonly IndexedProposal[], ctx: MatchC
 
 const coverage = (p: IndexedProposal, matched: number): number => (p.key.length === 0 ? 0 : matched / p.key.length);
 
-/** Is a word with this stem (`WordTable.stemIdOf`) in the window? */
-function inWindow({ text, windowFrom, windowTo }: MatchContext, stemId: number): boolean {
-  for (let i = windowFrom; i < windowTo; i++) if (text.table.stemId[text.word[i]!] === stemId) return true;
-  return false;
+/** `windowStamp[stemId] === stamp` when a word with that stem is in the window last marked. */
+let windowStamp = new Int32Array(1 << 12);
+let stamp = 0;
+
+/** Notes the stems of the window's words, so that a candidate's key words are each looked up rather than searched for. */
+function markWindowStems({ text, windowFrom, windowTo }: MatchContext): void {
+  if (++stamp === 0x7fffffff) {
+    windowStamp.fill(0);
+    stamp = 1;
+  }
+  for (let i = windowFrom; i < windowTo; i++) {
+    const stemId = text.table.stemId[text.word[i]!]!;
+    if (stemId >= windowStamp.length) {
+      const grown = new Int32Array(Math.max(stemId + 1, windowStamp.length * 2));
+      grown.set(windowStamp);
+      windowStamp = grown;
+    }
+    windowStamp[stemId] = stamp;
+  }
 }
+
+/** Is a word with this stem (`WordTable.stemIdOf`) in the window last marked? */
+const inWindow = (stemId: number): boolean => stemId < windowStamp.length && windowStamp[stemId] === stamp;
 
 /** Are these editions of one program, or proposals whose phrase is a platform each names in its title's brackets? */
 function oneProgram(pool: readonly IndexedProposal[], phrase: NamePhrase | undefined): boolean {
@@ -291,7 +313,7 @@ function shiftDays(date: string, days: number): string {
 const UPCOMING_DAYS = 90;
 
 function daysBetween(from: string, to: string): number {
-  return (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  return (timeOf(to) - timeOf(from)) / 86_400_000;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { classOf, isCapital } from './tokenize.js';
-import type { WordTable } from './word-table.js';
+import { LETTER_VALUE, SHORT_WORD, type WordTable } from './word-table.js';
 
 /**
  * The words of a meeting as parallel arrays (no object per word): the same words, offsets and capitals as
@@ -18,23 +18,51 @@ export interface WordScan {
   line: Int32Array;
   /** Sentence number of each word: a new line or a full stop (".", "?", "!", ";" before white space) starts one. */
   sentence: Int32Array;
+  /** Positions of the words `table` marks (`WordTable.marks`), in order. */
+  marked: Int32Array;
+  markedCount: number;
   table: WordTable;
 }
 
 /** 1 for ASCII letters, 2 for digits, 0 for anything else. */
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 0;
-/** Each ASCII letter or digit lower-cased, 0 for anything else. */
-const ASCII_LOWER = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_LOWER[c] = ASCII_CLASS[c] === 0 ? 0 : c >= 65 && c <= 90 ? c + 32 : c;
 
-let scratch = { size: 0, start: new Int32Array(0), end: new Int32Array(0), word: new Int32Array(0), cap: new Uint8Array(0), line: new Int32Array(0), sentence: new Int32Array(0) };
+/**
+ * 2 for the first half of a surrogate pair with its second half in the text, else 1. Both tests always run (`&`, not
+ * `&&`): a test first met after the scan is optimised would have V8 drop the optimised code mid-meeting.
+ */
+const widthAt = (code: number, i: number, n: number): number => 1 + (((code & 0xfc00) === 0xd800 ? 1 : 0) & (i + 1 < n ? 1 : 0));
 
-function buffers(size: number): typeof scratch {
-  if (scratch.size < size) {
-    const n = Math.max(size, scratch.size * 2, 4096);
-    scratch = { size: n, start: new Int32Array(n), end: new Int32Array(n), word: new Int32Array(n), cap: new Uint8Array(n), line: new Int32Array(n), sentence: new Int32Array(n) };
-  }
+interface Scratch {
+  size: number;
+  start: Int32Array;
+  end: Int32Array;
+  word: Int32Array;
+  cap: Uint8Array;
+  line: Int32Array;
+  sentence: Int32Array;
+  marked: Int32Array;
+  /** One number: how many of `marked` are set. */
+  markedCount: Int32Array;
+}
+
+const newScratch = (n: number): Scratch => ({
+  size: n,
+  start: new Int32Array(n),
+  end: new Int32Array(n),
+  word: new Int32Array(n),
+  cap: new Uint8Array(n),
+  line: new Int32Array(n),
+  sentence: new Int32Array(n),
+  marked: new Int32Array(n),
+  markedCount: new Int32Array(1),
+});
+
+let scratch = newScratch(0);
+
+function buffers(size: number): Scratch {
+  if (scratch.size < size) scratch = newScratch(Math.max(size, scratch.size * 2, 1 << 17));
   return scratch;
 }
 
@@ -43,10 +71,23 @@ function buffers(size: number): typeof scratch {
  * from call to call, so a scan is valid until the next one.
  */
 export function scanWords(raw: string, table: WordTable): WordScan {
+  const b = buffers(raw.length + 1);
+  const count = scanInto(raw, table, b);
+  const { start, end, word, cap, line, sentence, marked } = b;
+  return { raw, count, start, end, word, cap, line, sentence, marked, markedCount: b.markedCount[0]!, table };
+}
+
+/**
+ * The scan itself, into `b`; returns the number of words. Nothing follows the loop but the return: V8 compiles this
+ * loop while it runs (on-stack replacement), and code after it that had not run yet would throw that code away at
+ * the end of every meeting.
+ */
+function scanInto(raw: string, table: WordTable, b: Scratch): number {
   const n = raw.length;
-  const b = buffers(n + 1);
-  const { start: starts, end: ends, word, cap, line: lines, sentence: sentences } = b;
+  const { start: starts, end: ends, word, cap, line: lines, sentence: sentences, marked, markedCount: markedCountOut } = b;
+  markedCountOut[0] = 0;
   let count = 0;
+  let markedCount = 0;
   let line = 0;
   let sentence = 0;
   // A sentence ends at ". ", "? ", "! " or "; " (or before a line break) between two words.
@@ -55,6 +96,9 @@ export function scanWords(raw: string, table: WordTable): WordScan {
   let i = 0;
   while (i < n) {
     let code = raw.charCodeAt(i);
+    const from = i;
+    let id = -1;
+    let capital = 0;
     if (code < 128) {
       const kind = ASCII_CLASS[code]!;
       if (kind === 0) {
@@ -68,71 +112,61 @@ export function scanWords(raw: string, table: WordTable): WordScan {
         i++;
         continue;
       }
-      // The common case, an ASCII run: classify, lower-case and hash in one go.
-      const from = i;
-      let hash = Math.imul(0x811c9dc5 ^ ASCII_LOWER[code]!, 0x01000193);
+      // The common case, an ASCII run: classify and spell out its key in one go.
+      let key = LETTER_VALUE[code]!;
       let j = i + 1;
       let c = 0;
       for (; j < n; j++) {
         c = raw.charCodeAt(j);
         if (c >= 128 || ASCII_CLASS[c] !== kind) break;
-        hash = Math.imul(hash ^ ASCII_LOWER[c]!, 0x01000193);
+        key = key * 37 + LETTER_VALUE[c]!;
       }
       // A run that goes on past ASCII ("café") is read by the general path below.
-      if (!(j < n && c >= 128 && classOf(raw, j, c, c >= 0xd800 && c <= 0xdbff && j + 1 < n ? 2 : 1) === kind)) {
-        if (count > 0 && (newLine || stop)) sentence++;
-        starts[count] = from;
-        ends[count] = j;
-        word[count] = table.internAsciiHashed(raw, from, j, hash);
-        cap[count] = code >= 65 && code <= 90 ? 1 : 0;
-        lines[count] = line;
-        sentences[count] = sentence;
-        count++;
-        stop = false;
-        newLine = false;
+      if (!(j < n && c >= 128 && classOf(raw, j, c, widthAt(c, j, n)) === kind)) {
+        id = j - from <= SHORT_WORD ? table.internShortAscii(raw, from, j, key) : table.internAscii(raw, from, j);
+        capital = code >= 65 && code <= 90 ? 1 : 0;
         i = j;
+      }
+    }
+    if (id === -1) {
+      let width = widthAt(code, i, n);
+      let kind = classOf(raw, i, code, width);
+      // Not part of a word (and not ASCII: line breaks and full stops were seen above).
+      if (kind === 0) {
+        i += width;
         continue;
       }
-    }
-    let width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-    let kind = classOf(raw, i, code, width);
-    if (kind === 0) {
-      if (code === 10) {
-        line++;
-        newLine = true;
+      const runKind = kind;
+      let ascii = code < 128;
+      while (i < n && kind === runKind) {
+        i += width;
+        if (i >= n) break;
+        code = raw.charCodeAt(i);
+        width = widthAt(code, i, n);
+        kind = classOf(raw, i, code, width);
+        if (kind === runKind && code >= 128) ascii = false;
       }
-      if ((code === 46 || code === 33 || code === 63 || code === 59) && i + 1 < n) {
-        const next = raw.charCodeAt(i + 1);
-        if (next === 32 || next === 10 || next === 9 || next === 13) stop = true;
-      }
-      i += width;
-      continue;
+      id = ascii ? table.internAscii(raw, from, i) : table.internOther(raw, from, i);
+      // A run whose plain form is empty (only marks) is no word, as in `tokenize`.
+      if (table.plain[id]!.length === 0) continue;
+      const first = raw.charCodeAt(from);
+      capital = ascii ? (first >= 65 && first <= 90 ? 1 : 0) : isCapital(first, raw.slice(from, i)) ? 1 : 0;
     }
-    const from = i;
-    const runKind = kind;
-    let ascii = code < 128;
-    while (i < n && kind === runKind) {
-      i += width;
-      if (i >= n) break;
-      code = raw.charCodeAt(i);
-      width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-      kind = classOf(raw, i, code, width);
-      if (kind === runKind && code >= 128) ascii = false;
-    }
-    const id = ascii ? table.internAscii(raw, from, i) : table.internOther(raw, from, i);
-    // A run whose plain form is empty (only marks) is no word, as in `tokenize`.
-    if (table.plain[id]!.length === 0) continue;
-    const first = raw.charCodeAt(from);
+    // Both paths record their word here, so a word first met on the rare path finds this code already optimised.
     if (count > 0 && (newLine || stop)) sentence++;
     starts[count] = from;
     ends[count] = i;
     word[count] = id;
-    cap[count] = ascii ? (first >= 65 && first <= 90 ? 1 : 0) : isCapital(first, raw.slice(from, i)) ? 1 : 0;
+    if (table.marks[id] !== 0) {
+      marked[markedCount++] = count;
+      markedCountOut[0] = markedCount;
+    }
+    cap[count] = capital;
     lines[count] = line;
     sentences[count] = sentence;
     count++;
     stop = false;
     newLine = false;
   }
-  return { raw, count, start: starts, end: ends, word, cap, line: lines, sentence: sentences, table };
+  return count;
 }

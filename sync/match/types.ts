@@ -116,6 +116,8 @@ export interface GarbledTarget {
   phrase: NamePhrase;
   /** Double-metaphone keys of the phrase's words, joined (see `runSounds`). */
   sounds: string[];
+  /** `letterSet` of `phrase.joined`. */
+  letters: number;
 }
 
 /** Garbled-name targets by spelling and by sound; each list keeps the order the phrases were indexed in. */
@@ -126,6 +128,8 @@ export interface GarbledNameIndex {
   bySound: Map<string, GarbledTarget[]>;
   /** Double-metaphone keys of the targets' first words. */
   firstWordSounds: Set<string>;
+  /** Every beginning of every key of `bySound` (the empty one too): words whose keys are none of these begin no name's sound. */
+  soundPrefixes: Set<string>;
 }
 
 export interface IndexedProposal {

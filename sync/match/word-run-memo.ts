@@ -1,12 +1,12 @@
 const EMPTY = -1;
 
 /**
- * Values remembered for runs of two or three word numbers (a, b) or (a, b, c): an open-addressing table over typed
- * arrays, so a lookup allocates nothing and needs no composite key.
+ * Numbers (0 or more) remembered for runs of two or three word numbers (a, b) or (a, b, c): an open-addressing table
+ * over one typed array holding each run with its number side by side, so a lookup reads one place in memory,
+ * allocates nothing and needs no composite key.
  */
-export class WordRunMemo<T> {
-  private keys = new Int32Array(3 << 12).fill(EMPTY);
-  private values: T[] = new Array<T>(1 << 12);
+export class WordRunMemo {
+  private slots = new Int32Array(4 << 12).fill(EMPTY);
   private mask = (1 << 12) - 1;
   private count = 0;
 
@@ -14,27 +14,27 @@ export class WordRunMemo<T> {
     return this.count;
   }
 
-  /** The value remembered for the run, or undefined; pass -1 as `c` for a run of two. */
-  get(a: number, b: number, c: number): T | undefined {
-    const slot = this.find(a, b, c);
-    return this.keys[slot * 3] === EMPTY ? undefined : this.values[slot];
+  /** The number remembered for the run, or -1; pass -1 as `c` for a run of two. */
+  get(a: number, b: number, c: number): number {
+    const k = this.find(a, b, c) * 4;
+    return this.slots[k] === EMPTY ? -1 : this.slots[k + 3]!;
   }
 
-  set(a: number, b: number, c: number, value: T): void {
-    const slot = this.find(a, b, c);
-    if (this.keys[slot * 3] === EMPTY) {
-      this.keys[slot * 3] = a;
-      this.keys[slot * 3 + 1] = b;
-      this.keys[slot * 3 + 2] = c;
+  set(a: number, b: number, c: number, value: number): void {
+    const k = this.find(a, b, c) * 4;
+    const slots = this.slots;
+    if (slots[k] === EMPTY) {
+      slots[k] = a;
+      slots[k + 1] = b;
+      slots[k + 2] = c;
       this.count++;
     }
-    this.values[slot] = value;
+    slots[k + 3] = value;
     if (this.count * 2 > this.mask) this.grow();
   }
 
   clear(): void {
-    this.keys.fill(EMPTY);
-    this.values.fill(undefined as T);
+    this.slots.fill(EMPTY);
     this.count = 0;
   }
 
@@ -42,28 +42,23 @@ export class WordRunMemo<T> {
   private find(a: number, b: number, c: number): number {
     let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 0;
     slot = (slot ^ (slot >>> 15)) & this.mask;
-    const keys = this.keys;
+    const slots = this.slots;
     for (;;) {
-      const k = slot * 3;
-      if (keys[k] === EMPTY || (keys[k] === a && keys[k + 1] === b && keys[k + 2] === c)) return slot;
+      const k = slot * 4;
+      if (slots[k] === EMPTY || (slots[k] === a && slots[k + 1] === b && slots[k + 2] === c)) return slot;
       slot = (slot + 1) & this.mask;
     }
   }
 
   private grow(): void {
-    const { keys, values } = this;
+    const old = this.slots;
     const size = (this.mask + 1) * 2;
-    this.keys = new Int32Array(size * 3).fill(EMPTY);
-    this.values = new Array<T>(size);
+    this.slots = new Int32Array(size * 4).fill(EMPTY);
     this.mask = size - 1;
-    for (let slot = 0; slot < values.length; slot++) {
-      const k = slot * 3;
-      if (keys[k] === EMPTY) continue;
-      const to = this.find(keys[k]!, keys[k + 1]!, keys[k + 2]!);
-      this.keys[to * 3] = keys[k]!;
-      this.keys[to * 3 + 1] = keys[k + 1]!;
-      this.keys[to * 3 + 2] = keys[k + 2]!;
-      this.values[to] = values[slot]!;
+    for (let k = 0; k < old.length; k += 4) {
+      if (old[k] === EMPTY) continue;
+      const to = this.find(old[k]!, old[k + 1]!, old[k + 2]!) * 4;
+      for (let f = 0; f < 4; f++) this.slots[to + f] = old[k + f]!;
     }
   }
 }
