@@ -314,7 +314,6 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
       STOP_WORDS.has(stems[1]!) &&
       !STOP_WORDS.has(stems[0]!) &&
       tokens.every((t) => t.capitalised) &&
-      capitalisedInBody(stems, proposalIndex) &&
       bodyTokens[proposalIndex]!.some((t, k, body) => t.stem === stems[0] && body[k + 1]?.stem === stems[1] && body[k + 1]!.capitalised && midSentence(input[proposalIndex]!.body ?? '', t.start));
     if (content.length === 0 || STOP_WORDS.has(stems[0]!) || (STOP_WORDS.has(stems[stems.length - 1]!) && !capitalisedName)) return;
     if (content.every((s) => personWords.has(s))) return;
