@@ -303,7 +303,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     existing.targets.push(target);
     existing.proposals.push(target.proposal);
   };
-  const addPhrase = (tokens: Token[], proposalIndex: number, shortTeamName = false): void => {
+  const addPhrase = (tokens: Token[], proposalIndex: number, knownName = false): void => {
     const proposal = input[proposalIndex]!.number;
     const stems = tokens.map((t) => t.stem);
     const content = stems.filter(isContent);
@@ -340,8 +340,9 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
       names.length > 0 ||
       numberedName ||
       capitalisedName ||
-      // A team's name without its company suffix is a name by construction, when rare among the proposals.
-      (shortTeamName && df(stems[0]!) <= 2) ||
+      // A team's name without its company suffix, or what a title names before its colon, is a name by
+      // construction, when rare among the proposals.
+      (knownName && stems.every((w) => df(w) <= 2)) ||
       (tokens.length > 1 && letterWords.length >= 2 && (capitalisedInBody(stems, proposalIndex) || (compound && rareWords.length >= 1)));
     let role: PhraseRole;
     let platform = false;
@@ -391,7 +392,9 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
       }
     }
     for (const name of shortTeamNames(teams)) addPhrase(tokenize(name), i, true);
-    for (const acronym of titleAcronyms(titleTokens[i]!)) {
+    const named = nameBeforeColon(p.title);
+    if (named) addPhrase(named, i, true);
+    for (const acronym of [...titleAcronyms(titleTokens[i]!, p.title), ...bracketedAcronyms(p.title)]) {
       addTarget(
         acronym,
         () => ({ tokens: [acronym], joined: acronym, plains: [acronym], proposals: [], targets: [], gap: 0, content: 1, nameLike: false, weight: idf(acronym) }),
@@ -458,20 +461,40 @@ function addGarbledTarget(garbled: GarbledNameIndex, phrase: NamePhrase): void {
  * Initials of three or more title words in a row, none of them generic ("Provider Incentive Pilot" gives "pip"):
  * programs get called by them. Words in brackets and numbers end a run.
  */
-export function titleAcronyms(tokens: Token[]): string[] {
+export function titleAcronyms(tokens: Token[], title = ''): string[] {
   const out: string[] = [];
   let run: Token[] = [];
   const flush = (): void => {
     if (run.length >= 3) out.push(run.map((t) => t.plain[0]).join(''));
     run = [];
   };
+  const brackets = [...title.matchAll(/\([^)]*\)/g)].map((m) => [m.index, m.index + m[0].length] as const);
   for (const t of tokens) {
-    const word = /^\p{L}/u.test(t.plain) && !STOP_WORDS.has(t.stem) && !GENERIC_WORDS.has(t.stem) && t.capitalised;
+    const inBrackets = brackets.some(([a, b]) => t.start >= a && t.end <= b);
+    const word = !inBrackets && /^\p{L}/u.test(t.plain) && !STOP_WORDS.has(t.stem) && !GENERIC_WORDS.has(t.stem) && t.capitalised;
     if (word) run.push(t);
     else flush();
   }
   flush();
   return out.filter((a) => !STOP_WORDS.has(a) && !GENERIC_WORDS.has(a));
+}
+
+/** Initials a title gives in brackets ("Provider Uptime Rewards (PUR) Round 1"). */
+export function bracketedAcronyms(title: string): string[] {
+  return [...title.matchAll(/\(([A-Z]{2,6})\)/g)].map((m) => m[1]!.toLowerCase()).filter((a) => !STOP_WORDS.has(a) && !GENERIC_WORDS.has(a));
+}
+
+/** "Sextant: Interactive Lease Map": one or two capitalised words before a title's colon name the proposal. */
+function nameBeforeColon(title: string): Token[] | null {
+  const colon = title.indexOf(':');
+  if (colon === -1) return null;
+  // "Spillway 2027: Builder Conference": the edition's year is not part of the name.
+  const tokens = tokenize(title.slice(0, colon)).filter((t) => !isYear(t.plain));
+  const ok =
+    tokens.length >= 1 &&
+    tokens.length <= 2 &&
+    tokens.every((t) => t.capitalised && /^\p{L}/u.test(t.plain) && !STOP_WORDS.has(t.stem) && !GENERIC_WORDS.has(t.stem));
+  return ok ? tokens : null;
 }
 
 /**

@@ -39,7 +39,7 @@ function numberAfter(t: LinedTokens, to: number): boolean {
   for (let i = to; i < Math.min(t.count, to + 2) && t.line[i] === t.line[to - 1]; i++) {
     const plain = plainAt(t, i)!;
     if (/^\d{1,2}$/.test(plain) || readOrdinal(plain) !== null) return true;
-    if (plain !== 'zero') return false;
+    if (plain !== 'zero' && plain !== 'round' && plain !== 'rnd') return false;
   }
   return false;
 }
@@ -97,6 +97,14 @@ export function saidOfSomeOne(t: LinedTokens, from: number, titleStems: readonly
   return t.cap[from - 1] !== 1 && /^\p{L}/u.test(one!) && !STOP_WORDS.has(stem) && !GENERIC_WORDS.has(stem) && !titleStems.includes(stem);
 }
 
+/** Is `year` written right before or after the words of `hit`, in its sentence? */
+function yearBeside(t: LinedTokens, hit: Hit, year: number | null): boolean {
+  if (year === null) return false;
+  const said = String(year);
+  const at = (i: number): boolean => i >= 0 && i < t.count && t.sentence[i] === t.sentence[hit.from] && plainAt(t, i) === said;
+  return at(hit.from - 1) || at(hit.to);
+}
+
 /** A name that ends on its title's series number ("Builder Quests Proposal 2", "Pilot 02"), not on a version ("2.0"). */
 function endsOnSeriesNumber(tokens: readonly string[], ordinal: number | null): boolean {
   if (ordinal === null || ordinal < 1 || tokens.length < 2) return false;
@@ -134,13 +142,16 @@ interface Circumstances {
   writtenAsTitle: boolean;
   /** The meeting falls while the proposal's program runs: from two months before its date until the next edition. */
   current: boolean;
+  /** The year of the proposal's title is said right with the name ("Overflow 2025", "the 2025 Overflow"). */
+  editionYear: boolean;
 }
 
-function refersToProposal(hit: Hit, target: PhraseTarget, { cues, support, days, writtenAsName, writtenAsTitle, current }: Circumstances): boolean {
+function refersToProposal(hit: Hit, target: PhraseTarget, { cues, support, days, writtenAsName, writtenAsTitle, current, editionYear }: Circumstances): boolean {
   const within = (before: number, after: number): boolean => days === null || (days >= -before && days <= after);
   switch (target.role) {
     case 'name':
-      return cues.any || support || (within(30, 60) && (hit.to - hit.from > 1 || writtenAsName));
+      // "Overflow 2025": a name with its own edition's year is that edition.
+      return cues.any || support || editionYear || (within(30, 60) && (hit.to - hit.from > 1 || writtenAsName));
     case 'team':
       if (target.platform && (cues.anyOnLine || support) && within(60, 270)) return true;
       if ((cues.strong || support) && within(60, 270)) return true;
@@ -252,10 +263,12 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     const current = days !== null && days >= -60 && (runsUntil === null ? days <= CURRENT_DAYS : meetingDate < runsUntil);
     const oneWord = target.role === 'topic' && hit.phrase.content < 2;
     const qualified =
-      refersToProposal(hit, target, { cues, support, days, writtenAsName, writtenAsTitle, current }) &&
+      refersToProposal(hit, target, { cues, support, days, writtenAsName, writtenAsTitle, current, editionYear: yearBeside(t, hit, proposal.year) }) &&
       !(target.role === 'topic' && saidAsAKind(t, hit.from)) &&
       !(oneWord && !cues.adjacent && !cues.period && saidOfSomeOne(t, hit.from, proposal.titleStems)) &&
-      !(oneWord && saidOfAnotherOne(hit, proposal, resolved.proposal));
+      !(oneWord && saidOfAnotherOne(hit, proposal, resolved.proposal)) &&
+      // "Stack Overflow" is not "Overflow": a capitalised word before a one-word name makes another name.
+      !(target.role === 'name' && !hit.fuzzy && hit.to - hit.from === 1 && namesAnotherOne(t, hit.from, proposal.titleStems));
     const base = target.role === 'name' ? (hit.to - hit.from > 1 ? 0.85 : 0.75) : target.role === 'team' ? 0.7 : 0.6;
     return {
       proposal: resolved.proposal,

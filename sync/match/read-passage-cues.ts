@@ -83,10 +83,14 @@ export function cueBitsAt(t: LinedTokens, i: number): number {
 /** Does the word at `i` start with a letter? */
 export const startsWithLetter = (t: LinedTokens, i: number): boolean => (cueBitsAt(t, i) & LETTER_BIT) !== 0;
 
+/** "AEP-71", "aep71": an AEP with its number is that proposal, not a word about the names around it. */
+const numberedAep = (t: LinedTokens, i: number): boolean =>
+  plainAt(t, i) === 'aep' && /^\d/.test(plainAt(t, i + 1) ?? '') && t.sentence[i + 1] === t.sentence[i];
+
 function isCueAt(t: LinedTokens, i: number, set: ReadonlySet<string>): boolean {
   const bits = cueBitsAt(t, i);
   const bit = set === STRONG_PROPOSAL_CUES ? STRONG_BIT : set === PROPOSAL_CUES ? CUE_BIT : set === DECISION_CUES ? DECISION_BIT : 0;
-  if (bit === 0 ? set.has(stemAt(t, i)!) : (bits & bit) !== 0) return true;
+  if (bit === 0 ? set.has(stemAt(t, i)!) : (bits & bit) !== 0) return !numberedAep(t, i);
   if ((bits & PAIR_FIRST_BIT) === 0) return false;
   const second = PAIR_CUES.get(plainAt(t, i)!);
   return second !== undefined && plainAt(t, i + 1) === second && t.sentence[i + 1] === t.sentence[i];

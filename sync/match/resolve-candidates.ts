@@ -37,9 +37,9 @@ export interface Resolution {
 }
 
 /** Words a series number follows: "round four of the uptime challenge". */
-const SERIES_WORDS = new Set(['round', 'season', 'sprint', 'phase', 'part', 'cohort', 'edition', 'pilot']);
+const SERIES_WORDS = new Set(['round', 'rnd', 'season', 'sprint', 'phase', 'part', 'cohort', 'edition', 'pilot']);
 
-const ORDINAL_CONNECTORS = new Set(['phase', 'round', 'proposal', 'number', 'no', 'pilot', 'prop', 'part', 'season', 'version', 'zero', 'the', 'discussion', 'funding', 'pip', 'v']);
+const ORDINAL_CONNECTORS = new Set(['phase', 'round', 'rnd', 'proposal', 'number', 'no', 'pilot', 'prop', 'part', 'season', 'version', 'zero', 'the', 'discussion', 'funding', 'pip', 'v']);
 
 function ordinalAfter(ctx: MatchContext): number | null {
   for (let i = ctx.to; i < Math.min(ctx.windowTo, ctx.to + 4); i++) {

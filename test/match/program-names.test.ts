@@ -19,6 +19,10 @@ const proposals: ProposalForMatching[] = [
   { number: 1531, title: 'Akash Harvest Days 2028', onchain: [455], body: 'Another year of Harvest Days.\n\nProposed by Efe Obi.' },
   { number: 1540, title: 'AEP-91: Lease Auto-Extension', aep: [91], body: 'Extend leases automatically.' },
   { number: 1541, title: 'Driftpin Wallet Connector for Akash Console', createdAt: '2027-02-01', body: 'Driftpin connects wallets to the Akash Console.\n\nProposed by Lio Sato.' },
+  { number: 1550, title: 'Sextant: Interactive Lease Map', createdAt: '2027-03-01', body: 'A lease map you can spin around.\n\nProposed by Noor Vale.' },
+  { number: 1551, title: 'Node Health Bonus (NHB) Round 1', body: 'Bonus for healthy nodes.\n\nProposed by Ravi Dunn.' },
+  { number: 1552, title: 'Node Health Bonus (NHB) Round 2', body: 'Second round.\n\nProposed by Ravi Dunn.' },
+  { number: 1553, title: 'Spillway 2027: Builder Conference', createdAt: '2027-02-01', body: 'A builder conference in Porto.\n\nProposed by Dario Fenn.' },
   { number: 1520, title: 'Relay Speed Contest Round 2', body: 'A second round of the relay speed contest.\n\nProposed by Ida Berg.' },
   { number: 1521, title: 'Relay Speed Contest Round 3', body: 'A third round of the relay speed contest.\n\nProposed by Ida Berg.' },
 ];
@@ -116,5 +120,30 @@ describe('names of yearly programs, AEPs and platforms', () => {
   test('on-chain numbers listed after a proposal word are found', () => {
     expect(found('2027-07-09', ['- Props in voting/deposit: #401, #455. Also #319, unrelated.'])).toEqual([1530, 1531]);
     expect(found('2027-07-09', ['- Merged PRs: #401, #455.'])).toEqual([]);
+  });
+});
+
+describe('names a title gives outright', () => {
+  test('the word before a title\'s colon is the proposal\'s name', () => {
+    expect(index.phrasesByFirst.get('sextant')?.find((p) => p.tokens.length === 1)?.targets.map((t) => t.role)).toEqual(['name']);
+    expect(found('2027-03-20', ['- Noor presented Sextant, a map of live leases; feedback on hosting is welcome.'])).toEqual([1550]);
+  });
+
+  test('initials in brackets with a round number pick the edition', () => {
+    expect(found('2027-05-10', ['- Ravi: NHB rnd 2 live since May 1, 41 nodes enrolled.'])).toEqual([1552]);
+  });
+
+  test('a capitalised word before a one-word name makes another name', () => {
+    expect(found('2027-06-20', ['- Mirror common answers to Stack Spillway with the akash tag, as with the Spillway proposal.'])).toEqual([1553]);
+    expect(found('2027-09-20', ['- Mirror common answers to Stack Spillway with the akash tag.'])).toEqual([]);
+  });
+
+  test('a name with its own edition\'s year is that edition', () => {
+    expect(found('2027-09-20', ['- Dario confirmed the venue for Spillway 2027 in Porto.'])).toEqual([1553]);
+    expect(found('2027-09-20', ['- Dario confirmed the venue for Spillway in Porto.'])).toEqual([]);
+  });
+
+  test('an AEP said with its number is no proposal word for the names around it', () => {
+    expect(found('2027-09-20', ['- Does AEP-91 change anything for Sextant users?'])).toEqual([1540]);
   });
 });
