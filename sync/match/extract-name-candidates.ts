@@ -136,15 +136,17 @@ interface Circumstances {
   current: boolean;
 }
 
+/** Is the meeting from `before` days before to `after` days after the proposal's date (or is that date unknown)? */
+const within = (days: number | null, before: number, after: number): boolean => days === null || (days >= -before && days <= after);
+
 function refersToProposal(hit: Hit, target: PhraseTarget, { cues, support, days, writtenAsName, writtenAsTitle, current }: Circumstances): boolean {
-  const within = (before: number, after: number): boolean => days === null || (days >= -before && days <= after);
   switch (target.role) {
     case 'name':
-      return cues.any || support || (within(30, 60) && (hit.to - hit.from > 1 || writtenAsName));
+      return cues.any || support || (within(days, 30, 60) && (hit.to - hit.from > 1 || writtenAsName));
     case 'team':
-      if (target.platform && (cues.anyOnLine || support) && within(60, 270)) return true;
-      if ((cues.strong || support) && within(60, 270)) return true;
-      return target.platform && writtenAsName && within(30, 60);
+      if (target.platform && (cues.anyOnLine || support) && within(days, 60, 270)) return true;
+      if ((cues.strong || support) && within(days, 60, 270)) return true;
+      return target.platform && writtenAsName && within(days, 30, 60);
     case 'topic':
       // One everyday word ("events", "hackathon") needs its proposal word right beside it; a longer phrase may have it nearby.
       if (cues.adjacent || cues.period) return true;

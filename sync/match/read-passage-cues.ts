@@ -103,6 +103,11 @@ export function windowOf(t: LinedTokens, from: number, to: number, size: number,
   return [a, b];
 }
 
+/** Is word `i` joined by "and" (or the like) right before or after the phrase [from, to)? (A module function: see `quarterAt`.) */
+function isSibling(t: LinedTokens, i: number, from: number, to: number): boolean {
+  return (i === from - 2 && COORDINATORS.has(plainAt(t, from - 1)!)) || (i === to + 1 && COORDINATORS.has(plainAt(t, to)!));
+}
+
 /** Reads the proposal words and periods around words [from, to). */
 export function readPassageCues(t: LinedTokens, from: number, to: number): PassageCues {
   const line = t.sentence[from]!;
@@ -142,10 +147,8 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
     [a, b] = windowOf(t, from, to, CUE_WINDOW, 'sentence');
   } else cues.subject = from - a <= SUBJECT_START;
   // "proposals and events": a proposal word joined to the phrase by "and" is a thing beside it, not about it.
-  const sibling = (i: number): boolean =>
-    (i === from - 2 && COORDINATORS.has(plainAt(t, from - 1)!)) || (i === to + 1 && COORDINATORS.has(plainAt(t, to)!));
   for (let i = a; i < b; i++) {
-    if ((i >= from && i < to) || sibling(i)) continue;
+    if ((i >= from && i < to) || isSibling(t, i, from, to)) continue;
     if (isCueAt(t, i, STRONG_PROPOSAL_CUES)) {
       cues.strong = true;
       cues.any = true;
@@ -154,7 +157,7 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
     }
     if (isCueAt(t, i, PROPOSAL_CUES)) cues.any = cues.anyOnLine = true;
   }
-  for (let i = a; i < b && !cues.decision; i++) if ((i < from || i >= to) && !sibling(i) && isCueAt(t, i, DECISION_CUES)) cues.decision = true;
+  for (let i = a; i < b && !cues.decision; i++) if ((i < from || i >= to) && !isSibling(t, i, from, to) && isCueAt(t, i, DECISION_CUES)) cues.decision = true;
   const [la, lb] = windowOf(t, from, to, CUE_WINDOW, 'line');
   for (let i = la; i < lb && !cues.anyOnLine; i++) if ((i < from || i >= to) && isCueAt(t, i, PROPOSAL_CUES)) cues.anyOnLine = true;
   for (let i = from; i < to; i++) {
