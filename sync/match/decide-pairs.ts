@@ -101,6 +101,8 @@ function settleSenses(names: NameCandidate[], places: Place[], decisive: Set<num
     explicit.set(key, (explicit.get(key) ?? new Set()).add(c.proposal));
   }
   const present = new Set([...decisive, ...[...explicit.values()].flatMap((s) => [...s])]);
+  // Nothing to point a sense to (most meetings): every candidate stays as it is.
+  if (present.size === 0) return names;
   return names.map((c) => {
     if (!c.byDate) return c;
     const same = [...(explicit.get(c.phrase.join(' ')) ?? [])].filter((p) => p !== c.proposal);

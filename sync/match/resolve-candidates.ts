@@ -158,10 +158,10 @@ function yearAt(ctx: MatchContext, i: number): number | null {
 
 /**
  * The years said in the window, directly or through a quarter ("Q3"); null when none (most windows). A year said
- * right with the name is the only one that counts: "the 2025 meetups budget; a draft of the 2026 meetups proposal".
+ * right with the name (`own`, see `yearWithName`) is the only one that counts: "the 2025 meetups budget; a draft of
+ * the 2026 meetups proposal".
  */
-function yearsInWindow(ctx: MatchContext): Set<number> | null {
-  const own = yearWithName(ctx);
+function yearsInWindow(ctx: MatchContext, own: number | null): Set<number> | null {
   if (own !== null) return new Set([own]);
   let years: Set<number> | null = null;
   for (let i = ctx.windowFrom; i < ctx.windowTo; i++) {
@@ -196,7 +196,7 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
   let pool = closestByTitleWords(ofYear.length > 0 ? ofYear : candidates, ctx);
   if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
 
-  const years = yearsInWindow(ctx);
+  const years = yearsInWindow(ctx, own);
   if (years !== null && pool.some((p) => p.year !== null)) {
     const sameYear = pool.filter((p) => p.year !== null && years.has(p.year));
     if (sameYear.length > 0) pool = sameYear;
