@@ -2,7 +2,7 @@ import { timeOf } from './date-times.js';
 import { closestNameOf, mayBeGarbled, trimClosestMemo } from './garbled-names.js';
 import { PHRASE_START, candidatesFor, type IndexLexicon } from './index-lexicon.js';
 import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
-import { hasSubjectSupport, plainAt, readPassageCues, startsWithLetter, windowOf, type LinedTokens, type PassageCues } from './read-passage-cues.js';
+import { hasSubjectSupport, plainAt, readPassageCues, startsWithLetter, windowEnd, windowStart, type LinedTokens, type PassageCues } from './read-passage-cues.js';
 import { resolveCandidates, type MatchContext } from './resolve-candidates.js';
 import type { IndexedProposal, NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
 
@@ -212,7 +212,8 @@ function saidOfAnotherOne(r: Reading, hit: Hit, proposal: IndexedProposal, numbe
 /** The candidate a name found at `hit` makes, with what its passage says; null when it points to no proposal. */
 function judge(r: Reading, hit: Hit): NameCandidate | null {
   const { t, index, lexicon, meetingDate } = r;
-  const [windowFrom, windowTo] = windowOf(t, hit.from, hit.to, WINDOW);
+  const windowFrom = windowStart(t.line, hit.from, WINDOW);
+  const windowTo = windowEnd(t, t.line, hit.from, hit.to, WINDOW);
   const ctx: MatchContext = { text: t, from: hit.from, to: hit.to, windowFrom, windowTo, meetingDate };
   const resolved = resolveCandidates(candidatesFor(lexicon, index, hit.phrase), ctx, index, hit.phrase);
   if (!resolved) return null;
