@@ -22,7 +22,6 @@ const AEP_CONTEXT = /\bA\.?E\.?P|enhancement proposal/i;
 /** What each pattern cannot match without, in any case: cheaper to look for than to run the pattern. */
 const DISCUSSIONS_PATH = /\/discussions\//i;
 const ONCHAIN_URL_WORD = /mintscan|\/cosmos\/gov\//i;
-const PROP = /prop/i;
 /** Where a discussion link can be: every match has "github.com/" just after one of these prefixes. */
 const GITHUB_HOST = /github\.com\//gi;
 const LINK_PREFIX_LENGTHS = [12, 11, 8, 7, 4, 0]; // "https://www.", "http://www.", "https://", "http://", "www.", none
@@ -52,8 +51,8 @@ function* linkStarts(raw: string): Generator<number> {
 }
 
 /**
- * Where "prop" is, in any case. A "props" or "proposals" a pattern starts from follows no word character, so none is
- * missed for overlapping another "prop".
+ * Where "prop" is, in any case. The "prop" each pattern needs follows no word character (a "/", white space, the
+ * start of a word), so none is missed for overlapping another "prop".
  */
 function propPositions(raw: string): number[] {
   const at: number[] = [];
@@ -115,13 +114,14 @@ export function extractNumberMentions(raw: string, index: ProposalIndex): RawMen
     if (numbers && numbers.length > 0) mentions.push({ proposals: numbers, kind, confidence, start, end });
   };
   // Each pattern needs a word it starts from ("mintscan", "/cosmos/gov/", "prop"); without it the text is not searched.
-  if (index.byOnchain.size > 0 && ONCHAIN_URL_WORD.test(raw)) {
+  const props = index.byOnchain.size > 0 ? propPositions(raw) : [];
+  // A link to an on-chain proposal has "/prop" in it.
+  if (props.some((at) => at > 0 && raw.charCodeAt(at - 1) === 47) && ONCHAIN_URL_WORD.test(raw)) {
     for (const m of raw.matchAll(ONCHAIN_URL)) {
       push(index.byOnchain.get(Number(m[1] ?? m[2])), 'onchain', 0.95, m.index, m.index + m[0].length);
     }
   }
-  if (index.byOnchain.size > 0 && PROP.test(raw)) {
-    const props = propPositions(raw);
+  if (props.length > 0) {
     for (const m of matchesAt(raw, ONCHAIN_TEXT, onchainTextStarts(raw, props))) {
       const before = raw.slice(Math.max(0, m.index - 30), m.index);
       if (/discussions?\/?\s*$|#\s*$/i.test(before)) continue;
