@@ -94,13 +94,16 @@ function meetingPeople(meeting: ParsedMeeting): Set<string> {
  */
 function settleSenses(names: NameCandidate[], places: Place[], decisive: Set<number>, index: ProposalIndex): NameCandidate[] {
   const explicit = new Map<string, Set<number>>();
-  for (const [i, c] of names.entries()) {
+  for (let i = 0; i < names.length; i++) {
+    const c = names[i]!;
     // Only a heading or agenda item sets the sense for the meeting: a passing "events for 2024" does not.
     if (c.byDate || !c.qualified || (places[i] !== 'heading' && places[i] !== 'agenda')) continue;
     const key = c.phrase.join(' ');
     explicit.set(key, (explicit.get(key) ?? new Set()).add(c.proposal));
   }
   const present = new Set([...decisive, ...[...explicit.values()].flatMap((s) => [...s])]);
+  // Nothing to point a sense to (most meetings): every candidate stays as it is.
+  if (present.size === 0) return names;
   return names.map((c) => {
     if (!c.byDate) return c;
     const same = [...(explicit.get(c.phrase.join(' ')) ?? [])].filter((p) => p !== c.proposal);

@@ -2,7 +2,7 @@ import { timeOf } from './date-times.js';
 import { closestNameOf, mayBeGarbled, trimClosestMemo } from './garbled-names.js';
 import { PHRASE_START, candidatesFor, type IndexLexicon } from './index-lexicon.js';
 import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
-import { hasSubjectSupport, plainAt, readPassageCues, startsWithLetter, windowOf, type LinedTokens, type PassageCues } from './read-passage-cues.js';
+import { hasSubjectSupport, plainAt, readPassageCues, startsWithLetter, windowEnd, windowStart, type LinedTokens, type PassageCues } from './read-passage-cues.js';
 import { resolveCandidates, type MatchContext } from './resolve-candidates.js';
 import type { IndexedProposal, NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
 
@@ -146,16 +146,18 @@ interface Circumstances {
   editionYear: boolean;
 }
 
+/** Is the meeting from `before` days before to `after` days after the proposal's date (or is that date unknown)? */
+const within = (days: number | null, before: number, after: number): boolean => days === null || (days >= -before && days <= after);
+
 function refersToProposal(hit: Hit, target: PhraseTarget, { cues, support, days, writtenAsName, writtenAsTitle, current, editionYear }: Circumstances): boolean {
-  const within = (before: number, after: number): boolean => days === null || (days >= -before && days <= after);
   switch (target.role) {
     case 'name':
       // "Overflow 2025": a name with its own edition's year is that edition.
-      return cues.any || support || editionYear || (within(30, 60) && (hit.to - hit.from > 1 || writtenAsName));
+      return cues.any || support || editionYear || (within(days, 30, 60) && (hit.to - hit.from > 1 || writtenAsName));
     case 'team':
-      if (target.platform && (cues.anyOnLine || support) && within(60, 270)) return true;
-      if ((cues.strong || support) && within(60, 270)) return true;
-      return target.platform && writtenAsName && within(30, 60);
+      if (target.platform && (cues.anyOnLine || support) && within(days, 60, 270)) return true;
+      if ((cues.strong || support) && within(days, 60, 270)) return true;
+      return target.platform && writtenAsName && within(days, 30, 60);
     case 'topic':
       // One everyday word ("events", "hackathon") needs its proposal word right beside it; a longer phrase may have it nearby.
       if (cues.adjacent || cues.period) return true;
@@ -169,6 +171,118 @@ function refersToProposal(hit: Hit, target: PhraseTarget, { cues, support, days,
     case 'version':
       return cues.strong || support;
   }
+}
+
+/**
+ * What judging a name needs of the meeting, and what it remembers while reading it. Judging is done by module functions
+ * taking this, not closures made per meeting: V8 then optimises each of them on its own and early in a corpus.
+ */
+interface Reading {
+  t: LinedTokens;
+  index: ProposalIndex;
+  lexicon: IndexLexicon;
+  meetingDate: string;
+  meetingTime: number;
+  /** Per stem: times written with a capital less times in lower case (read for the words a phrase may start with). */
+  capitalLead: Int32Array;
+  /** Per line: the stems of everyday words said there of some other one (`saidOfAnotherOne`). */
+  otherOnesByLine: Map<number, Set<number>>;
+}
+
+/** Is the word at `i` capitalised, and written so in this meeting more often than not? */
+function usedAsName(r: Reading, i: number): boolean {
+  return r.t.cap[i] === 1 && r.capitalLead[r.lexicon.table.stemId[r.t.word[i]!]!]! > 0;
+}
+
+/** "the Q3 events support proposal": one everyday word right after another proposal's name is part of that name. */
+function followsOtherName(r: Reading, hit: Hit, proposal: number): boolean {
+  const t = r.t;
+  const before = hit.from - 1;
+  if (before < 0 || t.sentence[before] !== t.sentence[hit.from]) return false;
+  const phrases = r.lexicon.starts[t.word[before]!]!;
+  return phrases !== null && phrases.some((p) => p.tokens.length === 1 && p.content > 0 && !p.proposals.includes(proposal));
+}
+
+/**
+ * "Spark Hackathon: engagement with the hackathon": once a line has said an everyday word of some other one, the
+ * same word later on that line means that one too.
+ */
+function saidOfAnotherOne(r: Reading, hit: Hit, proposal: IndexedProposal, number: number): boolean {
+  const t = r.t;
+  const line = t.line[hit.from]!;
+  const stem = r.lexicon.table.stemId[t.word[hit.from]!]!;
+  if (namesAnotherOne(t, hit.from, proposal.titleStems) || followsOtherName(r, hit, number)) {
+    let set = r.otherOnesByLine.get(line);
+    if (!set) r.otherOnesByLine.set(line, (set = new Set()));
+    set.add(stem);
+    return true;
+  }
+  return r.otherOnesByLine.get(line)?.has(stem) ?? false;
+}
+
+/** The candidate a name found at `hit` makes, with what its passage says; null when it points to no proposal. */
+function judge(r: Reading, hit: Hit): NameCandidate | null {
+  const { t, index, lexicon, meetingDate } = r;
+  const windowFrom = windowStart(t.line, hit.from, WINDOW);
+  const windowTo = windowEnd(t, t.line, hit.from, hit.to, WINDOW);
+  const ctx: MatchContext = { text: t, from: hit.from, to: hit.to, windowFrom, windowTo, meetingDate };
+  const resolved = resolveCandidates(candidatesFor(lexicon, index, hit.phrase), ctx, index, hit.phrase);
+  if (!resolved) return null;
+  // A later edition under a new title ("the 2025 community support proposal") is found through the year said.
+  const series = index.byNumber.get(resolved.proposal)!.series;
+  const sibling = hit.phrase.targets.find((x) => index.byNumber.get(x.proposal)!.series === series);
+  let target = hit.phrase.targets.find((x) => x.proposal === resolved.proposal) ??
+    (sibling ? { ...sibling, proposal: resolved.proposal } : { proposal: resolved.proposal, role: 'topic', whole: true, platform: false });
+  // "the Quasarch team": the team going about its business unless the passage is about its proposal.
+  const next = plainAt(t, hit.to);
+  if (target.role === 'name' && next !== undefined && t.line[hit.to] === t.line[hit.from] && (next === 'team' || next === 'teams')) {
+    target = { ...target, role: 'team', platform: false };
+  }
+  const proposal = index.byNumber.get(resolved.proposal)!;
+  // Before a proposal existed, its words meant something else.
+  if (proposal.earliest !== null && meetingDate < proposal.earliest) return null;
+  const cues = readPassageCues(t, hit.from, hit.to);
+  // "Q3 ambassador rewards", "round three of the uptime challenge": the edition named by its period or number.
+  if (resolved.byPeriod || endsOnSeriesNumber(hit.phrase.tokens, proposal.ordinal)) cues.period = true;
+  if (target.role === 'acronym' && !numberAfter(t, hit.to) && !cues.strong) return null;
+  const support = hasSubjectSupport(t, hit.from, hit.to, proposal.subject, hit.phrase.tokens);
+  const writtenAsName = hit.fuzzy ? t.cap[hit.from] === 1 : usedAsName(r, hit.from);
+  let writtenAsTitle = true;
+  for (let k = hit.from; k < hit.to && writtenAsTitle; k++) writtenAsTitle = t.cap[k] === 1 || !startsWithLetter(t, k);
+  const days = daysFromAnchor(proposal, r.meetingTime);
+  // A yearly program ("2024 Community Support") runs to the end of its year unless a next edition takes over.
+  const runsUntil = proposal.until ?? (proposal.year !== null ? `${proposal.year + 1}-01-01` : null);
+  const current = days !== null && days >= -60 && (runsUntil === null ? days <= CURRENT_DAYS : meetingDate < runsUntil);
+  const oneWord = target.role === 'topic' && hit.phrase.content < 2;
+  const qualified =
+    refersToProposal(hit, target, { cues, support, days, writtenAsName, writtenAsTitle, current, editionYear: yearBeside(t, hit, proposal.year) }) &&
+    !(target.role === 'topic' && saidAsAKind(t, hit.from)) &&
+    !(oneWord && !cues.adjacent && !cues.period && saidOfSomeOne(t, hit.from, proposal.titleStems)) &&
+    !(oneWord && saidOfAnotherOne(r, hit, proposal, resolved.proposal)) &&
+    // "Stack Overflow" is not "Overflow": a capitalised word before a one-word name makes another name.
+    !(target.role === 'name' && !hit.fuzzy && hit.to - hit.from === 1 && namesAnotherOne(t, hit.from, proposal.titleStems));
+  const base = target.role === 'name' ? (hit.to - hit.from > 1 ? 0.85 : 0.75) : target.role === 'team' ? 0.7 : 0.6;
+  return {
+    proposal: resolved.proposal,
+    kind: hit.fuzzy ? 'fuzzy_name' : 'name',
+    confidence: (hit.fuzzy ? Math.min(base, 0.5) : base) * (resolved.byDate ? 0.85 : 1),
+    start: t.start[hit.from]!,
+    end: t.end[hit.to - 1]!,
+    fromToken: hit.from,
+    toToken: hit.to,
+    role: target.role,
+    whole: target.whole,
+    qualified,
+    cues,
+    support,
+    days,
+    current,
+    writtenAsName,
+    writtenAsTitle,
+    byDate: resolved.byDate,
+    content: hit.phrase.content,
+    phrase: hit.phrase.tokens,
+  };
 }
 
 let counters = new Int32Array(1 << 14);
@@ -205,93 +319,7 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     const stem = stemIds[t.word[i]!]!;
     capitalLead[stem] = capitalLead[stem]! + (t.cap[i] ? 1 : -1);
   }
-  const usedAsName = (i: number): boolean => t.cap[i] === 1 && capitalLead[stemIds[t.word[i]!]!]! > 0;
-
-  // "the Q3 events support proposal": one everyday word right after another proposal's name is part of that name.
-  const followsOtherName = (hit: Hit, proposal: number): boolean => {
-    const before = hit.from - 1;
-    if (before < 0 || t.sentence[before] !== t.sentence[hit.from]) return false;
-    const phrases = lexicon.starts[t.word[before]!]!;
-    return phrases !== null && phrases.some((p) => p.tokens.length === 1 && p.content > 0 && !p.proposals.includes(proposal));
-  };
-
-  // "Spark Hackathon: engagement with the hackathon": once a line has said an everyday word of some other one, the
-  // same word later on that line means that one too.
-  const otherOnesByLine = new Map<number, Set<number>>();
-  const saidOfAnotherOne = (hit: Hit, proposal: IndexedProposal, number: number): boolean => {
-    const line = t.line[hit.from]!;
-    const stem = stemIds[t.word[hit.from]!]!;
-    if (namesAnotherOne(t, hit.from, proposal.titleStems) || followsOtherName(hit, number)) {
-      let set = otherOnesByLine.get(line);
-      if (!set) otherOnesByLine.set(line, (set = new Set()));
-      set.add(stem);
-      return true;
-    }
-    return otherOnesByLine.get(line)?.has(stem) ?? false;
-  };
-
-  const meetingTime = Date.parse(meetingDate);
-  const judge = (hit: Hit): NameCandidate | null => {
-    const [windowFrom, windowTo] = windowOf(t, hit.from, hit.to, WINDOW);
-    const ctx: MatchContext = { text: t, from: hit.from, to: hit.to, windowFrom, windowTo, meetingDate };
-    const resolved = resolveCandidates(candidatesFor(lexicon, index, hit.phrase), ctx, index, hit.phrase);
-    if (!resolved) return null;
-    // A later edition under a new title ("the 2025 community support proposal") is found through the year said.
-    const series = index.byNumber.get(resolved.proposal)!.series;
-    const sibling = hit.phrase.targets.find((x) => index.byNumber.get(x.proposal)!.series === series);
-    let target = hit.phrase.targets.find((x) => x.proposal === resolved.proposal) ??
-      (sibling ? { ...sibling, proposal: resolved.proposal } : { proposal: resolved.proposal, role: 'topic', whole: true, platform: false });
-    // "the Quasarch team": the team going about its business unless the passage is about its proposal.
-    const next = plainAt(t, hit.to);
-    if (target.role === 'name' && next !== undefined && t.line[hit.to] === t.line[hit.from] && (next === 'team' || next === 'teams')) {
-      target = { ...target, role: 'team', platform: false };
-    }
-    const proposal = index.byNumber.get(resolved.proposal)!;
-    // Before a proposal existed, its words meant something else.
-    if (proposal.earliest !== null && meetingDate < proposal.earliest) return null;
-    const cues = readPassageCues(t, hit.from, hit.to);
-    // "Q3 ambassador rewards", "round three of the uptime challenge": the edition named by its period or number.
-    if (resolved.byPeriod || endsOnSeriesNumber(hit.phrase.tokens, proposal.ordinal)) cues.period = true;
-    if (target.role === 'acronym' && !numberAfter(t, hit.to) && !cues.strong) return null;
-    const support = hasSubjectSupport(t, hit.from, hit.to, proposal.subject, hit.phrase.tokens);
-    const writtenAsName = hit.fuzzy ? t.cap[hit.from] === 1 : usedAsName(hit.from);
-    let writtenAsTitle = true;
-    for (let k = hit.from; k < hit.to && writtenAsTitle; k++) writtenAsTitle = t.cap[k] === 1 || !startsWithLetter(t, k);
-    const days = daysFromAnchor(proposal, meetingTime);
-    // A yearly program ("2024 Community Support") runs to the end of its year unless a next edition takes over.
-    const runsUntil = proposal.until ?? (proposal.year !== null ? `${proposal.year + 1}-01-01` : null);
-    const current = days !== null && days >= -60 && (runsUntil === null ? days <= CURRENT_DAYS : meetingDate < runsUntil);
-    const oneWord = target.role === 'topic' && hit.phrase.content < 2;
-    const qualified =
-      refersToProposal(hit, target, { cues, support, days, writtenAsName, writtenAsTitle, current, editionYear: yearBeside(t, hit, proposal.year) }) &&
-      !(target.role === 'topic' && saidAsAKind(t, hit.from)) &&
-      !(oneWord && !cues.adjacent && !cues.period && saidOfSomeOne(t, hit.from, proposal.titleStems)) &&
-      !(oneWord && saidOfAnotherOne(hit, proposal, resolved.proposal)) &&
-      // "Stack Overflow" is not "Overflow": a capitalised word before a one-word name makes another name.
-      !(target.role === 'name' && !hit.fuzzy && hit.to - hit.from === 1 && namesAnotherOne(t, hit.from, proposal.titleStems));
-    const base = target.role === 'name' ? (hit.to - hit.from > 1 ? 0.85 : 0.75) : target.role === 'team' ? 0.7 : 0.6;
-    return {
-      proposal: resolved.proposal,
-      kind: hit.fuzzy ? 'fuzzy_name' : 'name',
-      confidence: (hit.fuzzy ? Math.min(base, 0.5) : base) * (resolved.byDate ? 0.85 : 1),
-      start: t.start[hit.from]!,
-      end: t.end[hit.to - 1]!,
-      fromToken: hit.from,
-      toToken: hit.to,
-      role: target.role,
-      whole: target.whole,
-      qualified,
-      cues,
-      support,
-      days,
-      current,
-      writtenAsName,
-      writtenAsTitle,
-      byDate: resolved.byDate,
-      content: hit.phrase.content,
-      phrase: hit.phrase.tokens,
-    };
-  };
+  const reading: Reading = { t, index, lexicon, meetingDate, meetingTime: Date.parse(meetingDate), capitalLead, otherOnesByLine: new Map() };
 
   for (let s = 0; s < starts.length; s++) {
     const i = starts[s]!;
@@ -313,7 +341,7 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     // Words inside a matched name are not looked up again ("Builder Quests Proposal 2" is not also "quests").
     while (s + 1 < starts.length && starts[s + 1]! < bestTo) s++;
     const hit: Hit = { phrase: best, from: start, to: bestTo, fuzzy: false };
-    const judged = judge(hit);
+    const judged = judge(reading, hit);
     if (judged) mentions.push(judged);
   }
   if (index.garbled.byPrefix.size === 0) return mentions;
@@ -337,7 +365,7 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
       if (!phrase) continue;
       const to = i + k + 1;
       if (k === 0 && t.cap[i] !== 1 && !readPassageCues(t, i, to).any) continue;
-      const judged = judge({ phrase, from: i, to, fuzzy: true });
+      const judged = judge(reading, { phrase, from: i, to, fuzzy: true });
       if (!judged) continue;
       // A reading that does not refer to the proposal on its own is kept in reserve: a longer window may read better.
       if (!judged.qualified) {

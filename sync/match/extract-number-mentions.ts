@@ -22,7 +22,6 @@ const AEP_CONTEXT = /\bA\.?E\.?P|enhancement proposal/i;
 /** What each pattern cannot match without, in any case: cheaper to look for than to run the pattern. */
 const DISCUSSIONS_PATH = /\/discussions\//i;
 const ONCHAIN_URL_WORD = /mintscan|\/cosmos\/gov\//i;
-const PROP = /prop/i;
 /** Where a discussion link can be: every match has "github.com/" just after one of these prefixes. */
 const GITHUB_HOST = /github\.com\//gi;
 const LINK_PREFIX_LENGTHS = [12, 11, 8, 7, 4, 0]; // "https://www.", "http://www.", "https://", "http://", "www.", none
@@ -51,14 +50,44 @@ function* linkStarts(raw: string): Generator<number> {
   for (const host of raw.matchAll(GITHUB_HOST)) for (const length of LINK_PREFIX_LENGTHS) if (host.index >= length) yield host.index - length;
 }
 
-function* onchainTextStarts(raw: string): Generator<number> {
-  for (const prop of raw.matchAll(PROP_ANYWHERE)) {
-    yield prop.index;
-    let end = prop.index;
-    while (end > 0 && WHITE_SPACE.test(raw[end - 1]!)) end--;
-    if (end === prop.index) continue;
-    for (const length of PROP_PREFIX_LENGTHS) if (end >= length) yield end - length;
+/**
+ * Where "prop" is, in any case. The "prop" each pattern needs follows no word character (a "/", white space, the
+ * start of a word), so none is missed for overlapping another "prop".
+ */
+function propPositions(raw: string): number[] {
+  const at: number[] = [];
+  for (const prop of raw.matchAll(PROP_ANYWHERE)) at.push(prop.index);
+  return at;
+}
+
+/** `WHITE_SPACE.test(raw[i])`, without making a string for an ASCII character. */
+function isWhiteSpaceAt(raw: string, i: number): boolean {
+  const code = raw.charCodeAt(i);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : WHITE_SPACE.test(raw[i]!);
+}
+
+function onchainTextStarts(raw: string, props: readonly number[]): number[] {
+  const starts: number[] = [];
+  for (const prop of props) {
+    starts.push(prop);
+    let end = prop;
+    while (end > 0 && isWhiteSpaceAt(raw, end - 1)) end--;
+    if (end === prop) continue;
+    for (const length of PROP_PREFIX_LENGTHS) if (end >= length) starts.push(end - length);
   }
+  return starts;
+}
+
+/**
+ * Can `PROPS_LIST` match? Each match has a ":" within 50 characters of the "prop" it starts from ("props" or
+ * "proposals", at most 40 characters more): most meetings have none, and this is cheaper than running the pattern.
+ */
+function colonNearAProp(raw: string, props: readonly number[]): boolean {
+  for (const prop of props) {
+    const to = Math.min(raw.length, prop + 50);
+    for (let i = prop + 4; i < to; i++) if (raw.charCodeAt(i) === 58) return true;
+  }
+  return false;
 }
 
 /** Links to GitHub discussions, in every form; only to the discussion they name. */
@@ -85,19 +114,22 @@ export function extractNumberMentions(raw: string, index: ProposalIndex): RawMen
     if (numbers && numbers.length > 0) mentions.push({ proposals: numbers, kind, confidence, start, end });
   };
   // Each pattern needs a word it starts from ("mintscan", "/cosmos/gov/", "prop"); without it the text is not searched.
-  if (index.byOnchain.size > 0 && ONCHAIN_URL_WORD.test(raw)) {
+  const props = index.byOnchain.size > 0 ? propPositions(raw) : [];
+  // A link to an on-chain proposal has "/prop" in it.
+  if (props.some((at) => at > 0 && raw.charCodeAt(at - 1) === 47) && ONCHAIN_URL_WORD.test(raw)) {
     for (const m of raw.matchAll(ONCHAIN_URL)) {
       push(index.byOnchain.get(Number(m[1] ?? m[2])), 'onchain', 0.95, m.index, m.index + m[0].length);
     }
   }
-  if (index.byOnchain.size > 0 && PROP.test(raw)) {
-    for (const m of matchesAt(raw, ONCHAIN_TEXT, onchainTextStarts(raw))) {
+  if (props.length > 0) {
+    for (const m of matchesAt(raw, ONCHAIN_TEXT, onchainTextStarts(raw, props))) {
       const before = raw.slice(Math.max(0, m.index - 30), m.index);
       if (/discussions?\/?\s*$|#\s*$/i.test(before)) continue;
       push(index.byOnchain.get(Number(m[1])), 'onchain', 0.85, m.index, m.index + m[0].length);
     }
     // "Props in voting: #318, #321": numbers listed after a proposal word on its line.
-    for (const m of raw.matchAll(PROPS_LIST)) {
+    const lists = colonNearAProp(raw, props) ? raw.matchAll(PROPS_LIST) : [];
+    for (const m of lists) {
       const listStart = m.index + m[0].length - m[1]!.length;
       for (const n of m[1]!.matchAll(/#(\d{2,5})/g)) {
         const start = listStart + n.index;

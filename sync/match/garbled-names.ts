@@ -15,7 +15,7 @@ import type { GarbledNameIndex, GarbledTarget, NamePhrase, ProposalIndex } from 
  * Is `text` (whose `letterSet` is `textLetters` and whose double-metaphone keys are `keysOf()`, worked out only when
  * needed) a garbling of the target name?
  */
-function fuzzyAccepts(text: string, textLetters: number, keysOf: () => string[], { phrase, sounds: targetKeys, letters }: GarbledTarget): boolean {
+function fuzzyAccepts(text: string, textLetters: number, keysOf: RunSounds, { phrase, sounds: targetKeys, letters }: GarbledTarget): boolean {
   const target = phrase.joined;
   if (text === target) return true;
   const len = Math.max(text.length, target.length);
@@ -25,7 +25,7 @@ function fuzzyAccepts(text: string, textLetters: number, keysOf: () => string[],
   if (bitCount(textLetters & ~letters) > limit || bitCount(letters & ~textLetters) > limit) return false;
   const d = distance(text, target);
   if (d > limit) return false;
-  const textKeys = keysOf();
+  const textKeys = keysOf.get();
   const samePhonetic = textKeys.some((k) => targetKeys.includes(k));
   if (samePhonetic) return true;
   // Near-miss spellings with the same first letter ("cloud most" for Cloudmos) need one edit at most... or two for long names.
@@ -173,7 +173,6 @@ function soundHashesOf(lexicon: IndexLexicon, id: number): Int32Array {
   let hashes = lexicon.soundHashes[id];
   if (hashes === undefined) {
     const [primary, alternative] = soundsOf(lexicon, id);
-    const later = (key: string): string => (key.charCodeAt(0) === 65 ? key.slice(1) : key);
     const [p, pp] = soundHash(primary);
     const [a, ap] = soundHash(alternative);
     const [lp, lpp] = soundHash(later(primary));
@@ -182,6 +181,9 @@ function soundHashesOf(lexicon: IndexLexicon, id: number): Int32Array {
   }
   return hashes;
 }
+
+/** A key as a later word of a run: without a leading "A". */
+const later = (key: string): string => (key.charCodeAt(0) === 65 ? key.slice(1) : key);
 
 /** `soundHash` of every sound a name is looked up by (`GarbledNameIndex.bySound`). */
 function soundKeyHashes(lexicon: IndexLexicon): NumberSet {
@@ -214,7 +216,7 @@ export function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: Li
   const a = t.word[from]!;
   if (extra === 0) {
     let found = lexicon.closest1[a];
-    if (found === undefined) lexicon.closest1[a] = found = closestName(index.garbled, plain[a]!, start, () => runSounds([soundsOf(lexicon, a)]));
+    if (found === undefined) lexicon.closest1[a] = found = closestName(index.garbled, plain[a]!, start, new RunSounds(lexicon, a, -1, -1));
     return found;
   }
   const b = t.word[from + 1]!;
@@ -222,27 +224,47 @@ export function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: Li
   const remembered = lexicon.closestRun.get(a, b, c);
   if (remembered !== -1) return lexicon.closestNames[remembered]!;
   const joined = plain[a]! + plain[b]! + (c === -1 ? '' : plain[c]!);
-  const sounds = (): string[] =>
-    runSounds(c === -1 ? [soundsOf(lexicon, a), soundsOf(lexicon, b)] : [soundsOf(lexicon, a), soundsOf(lexicon, b), soundsOf(lexicon, c)]);
-  const found = closestName(index.garbled, joined, start, sounds);
+  const found = closestName(index.garbled, joined, start, new RunSounds(lexicon, a, b, c));
   lexicon.closestRun.set(a, b, c, closestNumber(lexicon, found));
   return found;
 }
 
 /**
- * The name these joined words (sounding `soundsOf()`, see `runSounds`) are a garbling of (spelling and sound), the
+ * The sounds of one to three words joined (`runSounds`; `b`, `c` -1 when absent), worked out on first use. An object,
+ * not a closure: the runner (tsx, esbuild's keepNames) names each closure with a property write when it is made.
+ */
+class RunSounds {
+  private keys: string[] | null = null;
+  constructor(
+    private readonly lexicon: IndexLexicon,
+    private readonly a: number,
+    private readonly b: number,
+    private readonly c: number,
+  ) {}
+
+  get(): string[] {
+    if (this.keys === null) {
+      const { lexicon, a, b, c } = this;
+      this.keys = runSounds(
+        b === -1 ? [soundsOf(lexicon, a)] : c === -1 ? [soundsOf(lexicon, a), soundsOf(lexicon, b)] : [soundsOf(lexicon, a), soundsOf(lexicon, b), soundsOf(lexicon, c)],
+      );
+    }
+    return this.keys;
+  }
+}
+
+/**
+ * The name these joined words (sounding `sounds.get()`, see `runSounds`) are a garbling of (spelling and sound), the
  * weightiest when several fit; among equally weighty ones, the first by `localeCompare`, then the first found (names
  * with the same first three letters and a length within two, shortest first, then names that sound the same). The
  * sounds are worked out only when a name is close in spelling or may sound the same.
  */
-function closestName(garbled: GarbledNameIndex, joined: string, start: GarbleStart, soundsOf: () => string[]): NamePhrase | null {
-  let sounds: string[] | null = null;
-  const keysOf = (): string[] => (sounds ??= soundsOf());
+function closestName(garbled: GarbledNameIndex, joined: string, start: GarbleStart, keysOf: RunSounds): NamePhrase | null {
   let best: GarbledTarget | null = null;
   const letters = letterSet(joined);
   const byLength = start.byLength;
   if (byLength) for (let len = joined.length - 2; len <= joined.length + 2; len++) best = closestOf(byLength.get(len), joined, letters, keysOf, best);
-  if (start.soundsLikeStart) for (const sound of keysOf()) best = closestOf(garbled.bySound.get(sound), joined, letters, keysOf, best);
+  if (start.soundsLikeStart) for (const sound of keysOf.get()) best = closestOf(garbled.bySound.get(sound), joined, letters, keysOf, best);
   return best === null ? null : best.phrase;
 }
 
@@ -251,7 +273,7 @@ function closestOf(
   targets: GarbledTarget[] | undefined,
   joined: string,
   letters: number,
-  keysOf: () => string[],
+  keysOf: RunSounds,
   best: GarbledTarget | null,
 ): GarbledTarget | null {
   if (targets) for (const target of targets) if ((best === null || outranks(target, best)) && fuzzyAccepts(joined, letters, keysOf, target)) best = target;

@@ -96,15 +96,29 @@ function isCueAt(t: LinedTokens, i: number, set: ReadonlySet<string>): boolean {
   return second !== undefined && plainAt(t, i + 1) === second && t.sentence[i + 1] === t.sentence[i];
 }
 
-/** Word range [a, b) of the same line (or sentence) reaching `size` words either side of [from, to). */
-export function windowOf(t: LinedTokens, from: number, to: number, size: number, unit: 'line' | 'sentence' = 'line'): [number, number] {
-  const of = unit === 'line' ? t.line : t.sentence;
+/**
+ * Where the window of the same line or sentence (`of`: `t.line` or `t.sentence`) reaching `size` words either side of
+ * [from, to) starts; `windowEnd` is where it ends. Two functions, not one returning a pair: no array is made and taken
+ * apart per passage.
+ */
+export function windowStart(of: Int32Array, from: number, size: number): number {
   const id = of[from]!;
   let a = from;
   while (a > 0 && from - a < size && of[a - 1] === id) a--;
+  return a;
+}
+
+/** One past the last word of the window `windowStart` starts. */
+export function windowEnd(t: LinedTokens, of: Int32Array, from: number, to: number, size: number): number {
+  const id = of[from]!;
   let b = to;
   while (b < t.count && b - to < size && of[b] === id) b++;
-  return [a, b];
+  return b;
+}
+
+/** Is word `i` joined by "and" (or the like) right before or after the phrase [from, to)? (A module function: see `quarterAt`.) */
+function isSibling(t: LinedTokens, i: number, from: number, to: number): boolean {
+  return (i === from - 2 && COORDINATORS.has(plainAt(t, from - 1)!)) || (i === to + 1 && COORDINATORS.has(plainAt(t, to)!));
 }
 
 /** Reads the proposal words and periods around words [from, to). */
@@ -140,16 +154,16 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
     skipped++;
   }
 
-  let [a, b] = windowOf(t, from, to, SHORT_SENTENCE, 'sentence');
+  let a = windowStart(t.sentence, from, SHORT_SENTENCE);
+  let b = windowEnd(t, t.sentence, from, to, SHORT_SENTENCE);
   // A short sentence is read whole; in a longer one only the words near the phrase bear on it.
   if (b - a >= SHORT_SENTENCE || (a > 0 && t.sentence[a - 1] === line) || (b < t.count && t.sentence[b] === line)) {
-    [a, b] = windowOf(t, from, to, CUE_WINDOW, 'sentence');
+    a = windowStart(t.sentence, from, CUE_WINDOW);
+    b = windowEnd(t, t.sentence, from, to, CUE_WINDOW);
   } else cues.subject = from - a <= SUBJECT_START;
   // "proposals and events": a proposal word joined to the phrase by "and" is a thing beside it, not about it.
-  const sibling = (i: number): boolean =>
-    (i === from - 2 && COORDINATORS.has(plainAt(t, from - 1)!)) || (i === to + 1 && COORDINATORS.has(plainAt(t, to)!));
   for (let i = a; i < b; i++) {
-    if ((i >= from && i < to) || sibling(i)) continue;
+    if ((i >= from && i < to) || isSibling(t, i, from, to)) continue;
     if (isCueAt(t, i, STRONG_PROPOSAL_CUES)) {
       cues.strong = true;
       cues.any = true;
@@ -158,8 +172,9 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
     }
     if (isCueAt(t, i, PROPOSAL_CUES)) cues.any = cues.anyOnLine = true;
   }
-  for (let i = a; i < b && !cues.decision; i++) if ((i < from || i >= to) && !sibling(i) && isCueAt(t, i, DECISION_CUES)) cues.decision = true;
-  const [la, lb] = windowOf(t, from, to, CUE_WINDOW, 'line');
+  for (let i = a; i < b && !cues.decision; i++) if ((i < from || i >= to) && !isSibling(t, i, from, to) && isCueAt(t, i, DECISION_CUES)) cues.decision = true;
+  const la = windowStart(t.line, from, CUE_WINDOW);
+  const lb = windowEnd(t, t.line, from, to, CUE_WINDOW);
   for (let i = la; i < lb && !cues.anyOnLine; i++) if ((i < from || i >= to) && isCueAt(t, i, PROPOSAL_CUES)) cues.anyOnLine = true;
   for (let i = from; i < to; i++) {
     if (STRONG_PROPOSAL_CUES.has(stemAt(t, i)!)) cues.adjacent = cues.strong = cues.any = cues.anyOnLine = true;
@@ -188,7 +203,8 @@ function subjectWordsBesides(subject: readonly string[], said: readonly string[]
 export function hasSubjectSupport(t: LinedTokens, from: number, to: number, subject: readonly string[], said: readonly string[]): boolean {
   const words = subjectWordsBesides(subject, said);
   if (words.length === 0) return false;
-  const [a, b] = windowOf(t, from, to, SUPPORT_WINDOW, 'sentence');
+  const a = windowStart(t.sentence, from, SUPPORT_WINDOW);
+  const b = windowEnd(t, t.sentence, from, to, SUPPORT_WINDOW);
   for (let i = a; i < b; i++) {
     if (i >= from && i < to) continue;
     const stem = stemAt(t, i)!;

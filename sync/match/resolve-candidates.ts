@@ -101,19 +101,28 @@ const meetingQuarter = (date: string): { year: number; quarter: number } => ({
   quarter: Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1,
 });
 
+/*
+ * Helpers here are module functions, not closures made per call: the runner (tsx, esbuild's keepNames) names each
+ * closure with a property write every time one is made, which showed in this hot path.
+ */
+
+/** The quarter written "Q" and a number at word `i` of the window, in the name's sentence; or null. */
+function quarterAt(ctx: MatchContext, i: number): number | null {
+  const t = ctx.text;
+  return i >= ctx.windowFrom && i + 1 < ctx.windowTo && plainAt(t, i) === 'q' && isQuarterNumber(plainAt(t, i + 1) ?? '') && t.sentence[i] === t.sentence[ctx.from]
+    ? Number(plainAt(t, i + 1))
+    : null;
+}
+
 /** The quarter said with the name ("Q3 ambassador rewards", "Q3 2025 rewards", "rewards for Q4"), or null. */
 function quarterWithName(ctx: MatchContext): number | null {
   const t = ctx.text;
-  const quarterAt = (i: number): number | null =>
-    i >= ctx.windowFrom && i + 1 < ctx.windowTo && plainAt(t, i) === 'q' && isQuarterNumber(plainAt(t, i + 1) ?? '') && t.sentence[i] === t.sentence[ctx.from]
-      ? Number(plainAt(t, i + 1))
-      : null;
   const after = plainAt(t, ctx.to);
   return (
-    quarterAt(ctx.from - 2) ??
-    (isYearWord(plainAt(t, ctx.from - 1) ?? '') ? quarterAt(ctx.from - 3) : null) ??
-    quarterAt(ctx.to) ??
-    (after === 'for' || after === 'in' ? quarterAt(ctx.to + 1) : null)
+    quarterAt(ctx, ctx.from - 2) ??
+    (isYearWord(plainAt(t, ctx.from - 1) ?? '') ? quarterAt(ctx, ctx.from - 3) : null) ??
+    quarterAt(ctx, ctx.to) ??
+    (after === 'for' || after === 'in' ? quarterAt(ctx, ctx.to + 1) : null)
   );
 }
 
@@ -136,21 +145,23 @@ function saidQuarter(ctx: MatchContext): { year: number; quarter: number } | nul
 function yearWithName(ctx: MatchContext): number | null {
   const relative = relativePeriodBefore(ctx);
   if (relative?.unit === 'year') return Number(ctx.meetingDate.slice(0, 4)) + relative.offset;
+  return yearAt(ctx, ctx.from - 1) ?? (plainAt(ctx.text, ctx.from - 1) === 'akash' ? yearAt(ctx, ctx.from - 2) : null) ?? yearAt(ctx, ctx.to);
+}
+
+/** The year written at word `i` of the window, in the name's sentence; or null. */
+function yearAt(ctx: MatchContext, i: number): number | null {
   const t = ctx.text;
-  const yearAt = (i: number): number | null => {
-    if (i < ctx.windowFrom || i >= ctx.windowTo || t.sentence[i] !== t.sentence[ctx.from]) return null;
-    const plain = plainAt(t, i)!;
-    return isYearWord(plain) ? Number(plain) : null;
-  };
-  return yearAt(ctx.from - 1) ?? (plainAt(t, ctx.from - 1) === 'akash' ? yearAt(ctx.from - 2) : null) ?? yearAt(ctx.to);
+  if (i < ctx.windowFrom || i >= ctx.windowTo || t.sentence[i] !== t.sentence[ctx.from]) return null;
+  const plain = plainAt(t, i)!;
+  return isYearWord(plain) ? Number(plain) : null;
 }
 
 /**
  * The years said in the window, directly or through a quarter ("Q3"); null when none (most windows). A year said
- * right with the name is the only one that counts: "the 2025 meetups budget; a draft of the 2026 meetups proposal".
+ * right with the name (`own`, see `yearWithName`) is the only one that counts: "the 2025 meetups budget; a draft of
+ * the 2026 meetups proposal".
  */
-function yearsInWindow(ctx: MatchContext): Set<number> | null {
-  const own = yearWithName(ctx);
+function yearsInWindow(ctx: MatchContext, own: number | null): Set<number> | null {
   if (own !== null) return new Set([own]);
   let years: Set<number> | null = null;
   for (let i = ctx.windowFrom; i < ctx.windowTo; i++) {
@@ -185,7 +196,7 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
   let pool = closestByTitleWords(ofYear.length > 0 ? ofYear : candidates, ctx);
   if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
 
-  const years = yearsInWindow(ctx);
+  const years = yearsInWindow(ctx, own);
   if (years !== null && pool.some((p) => p.year !== null)) {
     const sameYear = pool.filter((p) => p.year !== null && years.has(p.year));
     if (sameYear.length > 0) pool = sameYear;
