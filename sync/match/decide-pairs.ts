@@ -36,11 +36,18 @@ export interface PairInput {
   index: ProposalIndex;
 }
 
+const WHITE_SPACE = /\s/;
+
 /** Start offsets of markdown heading lines and of lines that are only a bold label ("**Zealy update:**"). */
 function isHeadingLike(raw: string, offset: number): boolean {
   const lineStart = raw.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = raw.indexOf('\n', offset);
   if (lineEnd === -1) lineEnd = raw.length;
+  // Each such line starts with "#", "-", "*" or "+" after white space (as `trim` takes it off); most lines do not.
+  let first = lineStart;
+  while (first < lineEnd && WHITE_SPACE.test(raw[first]!)) first++;
+  const lead = raw.charCodeAt(first);
+  if (first === lineEnd || (lead !== 35 && lead !== 45 && lead !== 42 && lead !== 43)) return false;
   const line = raw.slice(lineStart, lineEnd).trim();
   if (/^#{1,6}\s/.test(line)) return true;
   return /^(?:[-*+]\s+)?\*\*[^*]+\*\*:?\s*$/.test(line) || /^(?:[-*+]\s+)?\*\*[^*]+:\*\*\s*$/.test(line);
