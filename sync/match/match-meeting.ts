@@ -51,11 +51,23 @@ export function explainMeeting(meeting: ParsedMeeting, index: ProposalIndex): Me
 
   const mentions: Mention[] = [];
   const lastEndByProposal = new Map<number, { end: number; mention: Mention }>();
+  // Two names of one proposal found the same way in one passage ("the meetup sponsorship request for the fourth
+  // quarter") are one mention; a garbled name beside a clean one stays apart, as it is evidence of its own.
+  const byPassage = new Map<string, Mention>();
+  const strengthen = (mention: Mention, f: RawMention): void => {
+    if (f.confidence > mention.confidence) Object.assign(mention, { kind: f.kind, confidence: Math.round(f.confidence * 100) / 100 });
+  };
   for (const f of found) {
     for (const number of f.proposals) {
       const previous = lastEndByProposal.get(number);
       if (previous && f.start < previous.end) {
-        if (f.confidence > previous.mention.confidence) Object.assign(previous.mention, { kind: f.kind, confidence: f.confidence });
+        strengthen(previous.mention, f);
+        continue;
+      }
+      const excerpt = extractExcerpt(raw, f.start, f.end);
+      const samePassage = byPassage.get(`${number}\u0000${f.kind}\u0000${excerpt}`);
+      if (samePassage) {
+        strengthen(samePassage, f);
         continue;
       }
       const proposal = index.byNumber.get(number);
@@ -69,12 +81,13 @@ export function explainMeeting(meeting: ParsedMeeting, index: ProposalIndex): Me
         heading: where.heading,
         speaker: where.speaker,
         timestamp: where.timestamp,
-        excerpt: extractExcerpt(raw, f.start, f.end),
+        excerpt,
         span: [f.start, f.end],
         matchedText: raw.slice(f.start, f.end),
       };
       mentions.push(mention);
       lastEndByProposal.set(number, { end: f.end, mention });
+      byPassage.set(`${number}\u0000${f.kind}\u0000${excerpt}`, mention);
     }
   }
   return { mentions, decisions };

@@ -139,3 +139,17 @@ describe('determinism and shape', () => {
     expect(numbers(a)).toEqual([302, 310, 330, 340]);
   });
 });
+
+describe('one passage, one mention', () => {
+  test('two ways of naming one proposal on one line are shown once, with the stronger reading', () => {
+    const mentions = matchText('# N\n## Notes\n- Prop #245 passed on chain ([mintscan](https://www.mintscan.io/akash/proposals/245)).\n').filter((m) => m.proposalNumber === 340);
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]!.kind).toBe('onchain');
+    expect(mentions[0]!.confidence).toBe(0.95);
+  });
+
+  test('the same proposal on two lines is two mentions', () => {
+    const mentions = matchText('# N\n## Notes\n- Prop #245 passed on chain.\n- See [mintscan](https://www.mintscan.io/akash/proposals/245).\n').filter((m) => m.proposalNumber === 340);
+    expect(mentions).toHaveLength(2);
+  });
+});
