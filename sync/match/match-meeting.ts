@@ -27,6 +27,12 @@ function withoutOtherLinkedNames(raw: string, names: NameCandidate[], links: Raw
   });
 }
 
+/**
+ * Raised whenever the matcher's rules change what it finds, so that stored mentions are matched again after an
+ * upgrade even when no meeting or proposal changed.
+ */
+export const MATCHER_VERSION = 2;
+
 export interface MeetingExplanation {
   mentions: Mention[];
   /** Every proposal the meeting gave any evidence for, accepted or not, with that evidence. */

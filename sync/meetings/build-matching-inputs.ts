@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ProposalForMatching } from '../match/types.js';
+import { MATCHER_VERSION } from '../match/match-meeting.js';
 import { findStatusPhrases } from '../extract/find-status-phrases.js';
 
 /** Stored proposals as the database hands them over (see `listMatchingProposalRows`). */
@@ -17,7 +18,10 @@ export interface MatchingGroup {
 export interface MatchingInputs {
   /** One group per discussions source: discussion numbers are only unique within a repository. */
   groups: MatchingGroup[];
-  /** Changes exactly when something the matcher reads changes (titles, bodies, dates, on-chain numbers, the set itself). */
+  /**
+   * Changes exactly when something the matcher reads changes (titles, bodies, dates, on-chain numbers, the set
+   * itself) or the matcher's rules do (`MATCHER_VERSION`).
+   */
   hash: string;
   /** `owner/repo#number` (lower-cased) to the stored discussion id. */
   discussionIds: Map<string, number>;
@@ -38,7 +42,7 @@ function onchainNumbers(text: string): number[] {
 }
 
 /** Turns stored discussions into the matcher's proposals, grouped per source, with a hash of everything it reads. */
-export function buildMatchingInputs(rows: MatchingProposalRows): MatchingInputs {
+export function buildMatchingInputs(rows: MatchingProposalRows, matcherVersion = MATCHER_VERSION): MatchingInputs {
   const chainTexts = new Map<number, string[]>();
   for (const c of rows.chainComments) chainTexts.set(c.discussionId, [...(chainTexts.get(c.discussionId) ?? []), c.body]);
   const groups = new Map<string, MatchingGroup>();
@@ -63,6 +67,7 @@ export function buildMatchingInputs(rows: MatchingProposalRows): MatchingInputs 
     discussionIds.set(proposalKey(owner, repo, d.number), d.id);
   }
   const hash = createHash('sha256');
+  hash.update(`matcher ${matcherVersion}`);
   for (const group of groups.values()) {
     hash.update(`\u0001${group.sourceKey}`);
     for (const p of group.proposals) hash.update(JSON.stringify([p.number, p.title, p.body, p.createdAt, p.url, p.onchain ?? []]));

@@ -4,6 +4,7 @@ import { decodeLenient, decodeMeetingText, MAX_MEETING_FILE_BYTES } from '../../
 import { safeSourceName } from '../../sync/meetings/safe-source-name.js';
 import { isGitUrl, redactUrl } from '../../sync/meetings/fetch-git-source.js';
 import { buildMatchingInputs, proposalKey } from '../../sync/meetings/build-matching-inputs.js';
+import { MATCHER_VERSION } from '../../sync/match/match-meeting.js';
 
 describe('compileIncludeGlobs', () => {
   const include = compileIncludeGlobs(['committee-steering/meetings/**/*.md', 'sig-*/meetings/*.md', './wg-*/meeting*/**/*.md']);
@@ -93,6 +94,9 @@ describe('buildMatchingInputs', () => {
     expect(buildMatchingInputs({ ...rows, discussions: retitled }).hash).not.toBe(base);
     expect(buildMatchingInputs({ ...rows, chainComments: [] }).hash).not.toBe(base);
     expect(buildMatchingInputs({ ...rows, discussions: rows.discussions.slice(1) }).hash).not.toBe(base);
+    // A new matcher version re-matches every meeting after an upgrade.
+    expect(buildMatchingInputs(rows, MATCHER_VERSION + 1).hash).not.toBe(base);
+    expect(buildMatchingInputs(rows, MATCHER_VERSION).hash).toBe(base);
   });
 });
 
