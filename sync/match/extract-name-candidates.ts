@@ -94,7 +94,7 @@ export function saidOfSomeOne(t: LinedTokens, from: number, titleStems: readonly
   const two = wordBefore(t, from, 2);
   if (two !== 'a' && two !== 'an') return false;
   const stem = t.table.stem[t.word[from - 1]!]!;
-  return t.cap[from - 1] !== 1 && /^\p{L}/u.test(one!) && !STOP_WORDS.has(stem) && !GENERIC_WORDS.has(stem) && !titleStems.includes(stem);
+  return t.cap[from - 1] !== 1 && startsWithLetter(t, from - 1) && !STOP_WORDS.has(stem) && !GENERIC_WORDS.has(stem) && !titleStems.includes(stem);
 }
 
 /** Is `year` written right before or after the words of `hit`, in its sentence? */
