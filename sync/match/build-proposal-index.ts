@@ -79,6 +79,13 @@ function titleQuarter(tokens: Token[]): number | null {
   return i === -1 ? null : Number(tokens[i + 1]!.plain);
 }
 
+/** The dates a title's year, or its quarter of that year, runs: [from, to). */
+function titlePeriod(year: number, quarter: number | null): { from: string; to: string } {
+  if (quarter === null) return { from: `${year}-01-01`, to: `${year + 1}-01-01` };
+  const month = (q: number): string => String((q - 1) * 3 + 1).padStart(2, '0');
+  return { from: `${year}-${month(quarter)}-01`, to: quarter === 4 ? `${year + 1}-01-01` : `${year}-${month(quarter + 1)}-01` };
+}
+
 function titleOrdinal(title: string, tokens: Token[]): number | null {
   for (let i = tokens.length - 1; i >= 1; i--) {
     const t = tokens[i]!;
@@ -210,6 +217,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
       year: year ? Number(year.plain) : null,
       ordinal: titleOrdinal(p.title, tokens),
       quarter: titleQuarter(tokens),
+      period: year ? titlePeriod(Number(year.plain), titleQuarter(tokens)) : null,
       startsAt: p.createdAt ? p.createdAt.slice(0, 10) : null,
       anchor: p.createdAt ? p.createdAt.slice(0, 10) : null,
       anchorIsBound: false,
@@ -539,6 +547,16 @@ export function interpolateDates(upper: Map<number, string | null>, firstLinkedA
 }
 
 /**
+ * When a proposal for a period goes up at the latest: mid-November before its year, or some six weeks before its
+ * quarter. Null for a proposal without a period.
+ */
+function periodProposedBy(p: IndexedProposal): string | null {
+  if (p.period === null || p.year === null) return null;
+  if (p.quarter === null || p.quarter === 1) return `${p.year - 1}-11-15`;
+  return new Date(Date.parse(p.period.from) - 45 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
  * When did each proposal become current? `createdAt` when given. Otherwise: a yearly program ("2024 ...") is
  * current from mid-November of the year before (budgets go up ahead of the year); a discussion linked from a
  * meeting existed by then, as did every lower-numbered discussion, and its date is estimated between the dates of
@@ -560,7 +578,7 @@ function estimateStarts(proposals: IndexedProposal[], input: ProposalForMatching
     p.anchor = estimated.get(p.number) ?? upper.get(p.number) ?? null;
     // An interpolated date is an estimate, not a bound: the proposal is as likely to have gone up after it as before.
     p.anchorIsBound = p.anchor !== null && !(estimated.has(p.number) && firstLinkedAt[p.number] !== p.anchor);
-    const candidates = [p.anchor, p.year ? `${p.year - 1}-11-15` : null].filter((d): d is string => d !== null);
+    const candidates = [p.anchor, periodProposedBy(p)].filter((d): d is string => d !== null);
     p.startsAt = candidates.length > 0 ? candidates.sort()[0]! : null;
   });
   const ascending = [...proposals].sort((a, b) => a.number - b.number);

@@ -112,7 +112,8 @@ function settleSenses(names: NameCandidate[], places: Place[], decisive: Set<num
   // Nothing to point a sense to (most meetings): every candidate stays as it is.
   if (present.size === 0) return names;
   return names.map((c) => {
-    if (!c.byDate) return c;
+    // Talk of this year's running program stays with it when next year's proposal is named too.
+    if (!c.byDate || c.runningEdition) return c;
     const same = [...(explicit.get(c.phrase.join(' ')) ?? [])].filter((p) => p !== c.proposal);
     const words = c.phrase.filter((w) => !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w));
     const holding = [...present].filter(

@@ -3,7 +3,7 @@ import { closestNameOf, mayBeGarbled, trimClosestMemo } from './garbled-names.js
 import { PHRASE_START, candidatesFor, type IndexLexicon } from './index-lexicon.js';
 import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
 import { hasSubjectSupport, plainAt, readPassageCues, startsWithLetter, windowEnd, windowStart, type LinedTokens, type PassageCues } from './read-passage-cues.js';
-import { resolveCandidates, type MatchContext } from './resolve-candidates.js';
+import { resolveCandidates, type MatchContext, type Resolution } from './resolve-candidates.js';
 import type { IndexedProposal, NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
 
 const WINDOW = 12;
@@ -187,6 +187,8 @@ interface Reading {
   capitalLead: Int32Array;
   /** Per line: the stems of everyday words said there of some other one (`saidOfAnotherOne`). */
   otherOnesByLine: Map<number, Set<number>>;
+  /** Per sentence: the edition of each program (by `series`) named there by its own period ("the Q4 rewards proposal"). */
+  editionsBySentence: Map<number, Map<string, number>>;
 }
 
 /** Is the word at `i` capitalised, and written so in this meeting more often than not? */
@@ -220,16 +222,34 @@ function saidOfAnotherOne(r: Reading, hit: Hit, proposal: IndexedProposal, numbe
   return r.otherOnesByLine.get(line)?.has(stem) ?? false;
 }
 
+/**
+ * One edition per sentence: "the Q4 rewards proposal is up, and this quarter I want ambassadors to test features"
+ * keeps to the edition the sentence named by its own period, unless the later words name theirs as plainly.
+ */
+function sameEditionInSentence(r: Reading, hit: Hit, resolved: Resolution, series: string): Resolution {
+  const sentence = r.t.sentence[hit.from]!;
+  let editions = r.editionsBySentence.get(sentence);
+  if (resolved.byPeriod && !resolved.periodInSentence) {
+    if (!editions) r.editionsBySentence.set(sentence, (editions = new Map()));
+    editions.set(series, resolved.proposal);
+    return resolved;
+  }
+  const named = editions?.get(series);
+  return named === undefined || named === resolved.proposal ? resolved : { proposal: named, byDate: false };
+}
+
 /** The candidate a name found at `hit` makes, with what its passage says; null when it points to no proposal. */
 function judge(r: Reading, hit: Hit): NameCandidate | null {
   const { t, index, lexicon, meetingDate } = r;
   const windowFrom = windowStart(t.line, hit.from, WINDOW);
   const windowTo = windowEnd(t, t.line, hit.from, hit.to, WINDOW);
-  const ctx: MatchContext = { text: t, from: hit.from, to: hit.to, windowFrom, windowTo, meetingDate };
-  const resolved = resolveCandidates(candidatesFor(lexicon, index, hit.phrase), ctx, index, hit.phrase);
+  const cues = readPassageCues(t, hit.from, hit.to);
+  const ctx: MatchContext = { text: t, from: hit.from, to: hit.to, windowFrom, windowTo, meetingDate, proposalTalk: cues.strong };
+  let resolved = resolveCandidates(candidatesFor(lexicon, index, hit.phrase), ctx, index, hit.phrase);
   if (!resolved) return null;
   // A later edition under a new title ("the 2025 community support proposal") is found through the year said.
   const series = index.byNumber.get(resolved.proposal)!.series;
+  resolved = sameEditionInSentence(r, hit, resolved, series);
   const sibling = hit.phrase.targets.find((x) => index.byNumber.get(x.proposal)!.series === series);
   let target = hit.phrase.targets.find((x) => x.proposal === resolved.proposal) ??
     (sibling ? { ...sibling, proposal: resolved.proposal } : { proposal: resolved.proposal, role: 'topic', whole: true, platform: false });
@@ -241,7 +261,6 @@ function judge(r: Reading, hit: Hit): NameCandidate | null {
   const proposal = index.byNumber.get(resolved.proposal)!;
   // Before a proposal existed, its words meant something else.
   if (proposal.earliest !== null && meetingDate < proposal.earliest) return null;
-  const cues = readPassageCues(t, hit.from, hit.to);
   // "Q3 ambassador rewards", "round three of the uptime challenge": the edition named by its period or number.
   if (resolved.byPeriod || endsOnSeriesNumber(hit.phrase.tokens, proposal.ordinal)) cues.period = true;
   if (target.role === 'acronym' && !numberAfter(t, hit.to) && !cues.strong) return null;
@@ -250,8 +269,9 @@ function judge(r: Reading, hit: Hit): NameCandidate | null {
   let writtenAsTitle = true;
   for (let k = hit.from; k < hit.to && writtenAsTitle; k++) writtenAsTitle = t.cap[k] === 1 || !startsWithLetter(t, k);
   const days = daysFromAnchor(proposal, r.meetingTime);
-  // A yearly program ("2024 Community Support") runs to the end of its year unless a next edition takes over.
-  const runsUntil = proposal.until ?? (proposal.year !== null ? `${proposal.year + 1}-01-01` : null);
+  // A program for a period ("2024 Community Support", "Q3 2025 Ambassador Rewards") runs to the end of it, even once
+  // the next period's proposal is up; any other until its next edition.
+  const runsUntil = proposal.period?.to ?? proposal.until;
   const current = days !== null && days >= -60 && (runsUntil === null ? days <= CURRENT_DAYS : meetingDate < runsUntil);
   const oneWord = target.role === 'topic' && hit.phrase.content < 2;
   const qualified =
@@ -280,6 +300,7 @@ function judge(r: Reading, hit: Hit): NameCandidate | null {
     writtenAsName,
     writtenAsTitle,
     byDate: resolved.byDate,
+    runningEdition: resolved.running === true,
     content: hit.phrase.content,
     phrase: hit.phrase.tokens,
   };
@@ -319,7 +340,7 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
     const stem = stemIds[t.word[i]!]!;
     capitalLead[stem] = capitalLead[stem]! + (t.cap[i] ? 1 : -1);
   }
-  const reading: Reading = { t, index, lexicon, meetingDate, meetingTime: Date.parse(meetingDate), capitalLead, otherOnesByLine: new Map() };
+  const reading: Reading = { t, index, lexicon, meetingDate, meetingTime: Date.parse(meetingDate), capitalLead, otherOnesByLine: new Map(), editionsBySentence: new Map() };
 
   for (let s = 0; s < starts.length; s++) {
     const i = starts[s]!;

@@ -31,7 +31,7 @@ function withoutOtherLinkedNames(raw: string, names: NameCandidate[], links: Raw
  * Raised whenever the matcher's rules change what it finds, so that stored mentions are matched again after an
  * upgrade even when no meeting or proposal changed.
  */
-export const MATCHER_VERSION = 2;
+export const MATCHER_VERSION = 3;
 
 export interface MeetingExplanation {
   mentions: Mention[];

@@ -13,6 +13,8 @@ export interface MatchContext {
   windowFrom: number;
   windowTo: number;
   meetingDate: string;
+  /** A proposal word is near the name (`PassageCues.strong`): the talk is of a proposal, not of a running program. */
+  proposalTalk?: boolean;
 }
 
 /** A year written as four digits, 1900 to 2099 (`/^(19|20)\d\d$/` without a regular expression). */
@@ -34,6 +36,10 @@ export interface Resolution {
   byDate: boolean;
   /** True when a quarter or series number said with the name picked the edition ("Q3 rewards", "round three"). */
   byPeriod?: boolean;
+  /** True when that quarter was said elsewhere in the sentence ("ambassadors active this quarter"), not with the name. */
+  periodInSentence?: boolean;
+  /** True when the date picked this year's running edition over next year's proposal (talk of the program, not of a proposal). */
+  running?: boolean;
 }
 
 /** Words a series number follows: "round four of the uptime challenge". */
@@ -84,14 +90,24 @@ function ordinalBefore(ctx: MatchContext): number | null {
   return null;
 }
 
-/** "this year's", "last quarter's", "next year": a period said relative to the meeting right before the name. */
+/**
+ * "this year's", "last quarter's", "next year": a period said relative to the meeting right before the name, or
+ * right after it ("the lamplighters this year").
+ */
 function relativePeriodBefore(ctx: MatchContext): { unit: 'year' | 'quarter'; offset: number } | null {
   const t = ctx.text;
   let i = ctx.from - 1;
   if (plainAt(t, i) === 's') i--;
-  const unit = plainAt(t, i);
-  const which = plainAt(t, i - 1);
-  if ((unit !== 'year' && unit !== 'quarter') || i - 1 < ctx.windowFrom || t.sentence[i - 1] !== t.sentence[ctx.from]) return null;
+  return relativePeriodAt(ctx, i - 1) ?? relativePeriodAt(ctx, ctx.to);
+}
+
+/** A relative period ("this year", "last quarter") in the name's sentence and window, its first word at `i`; or null. */
+function relativePeriodAt(ctx: MatchContext, i: number): { unit: 'year' | 'quarter'; offset: number } | null {
+  const t = ctx.text;
+  if (i < ctx.windowFrom || i + 1 >= ctx.windowTo || t.sentence[i] !== t.sentence[ctx.from] || t.sentence[i + 1] !== t.sentence[ctx.from]) return null;
+  const unit = plainAt(t, i + 1);
+  if (unit !== 'year' && unit !== 'quarter') return null;
+  const which = plainAt(t, i);
   const offset = which === 'this' || which === 'current' ? 0 : which === 'last' || which === 'previous' ? -1 : which === 'next' ? 1 : null;
   return offset === null ? null : { unit, offset };
 }
@@ -127,7 +143,7 @@ function quarterWithName(ctx: MatchContext): number | null {
 }
 
 /** The year and quarter of the edition said with the name, for programs with one proposal per quarter; or null. */
-function saidQuarter(ctx: MatchContext): { year: number; quarter: number } | null {
+function saidQuarter(ctx: MatchContext): { year: number; quarter: number; inSentence?: boolean } | null {
   const relative = relativePeriodBefore(ctx);
   const now = meetingQuarter(ctx.meetingDate);
   if (relative?.unit === 'quarter') {
@@ -135,10 +151,31 @@ function saidQuarter(ctx: MatchContext): { year: number; quarter: number } | nul
     return { year: Math.floor(index / 4), quarter: (index % 4) + 1 };
   }
   const quarter = quarterWithName(ctx);
-  if (quarter === null) return null;
-  // In the last quarter, talk of Q1/Q2 is about next year's plan.
-  const year = yearWithName(ctx) ?? (now.quarter === 4 && quarter <= 2 ? now.year + 1 : now.year);
-  return { year, quarter };
+  if (quarter === null) return relativeQuarterInSentence(ctx, now);
+  return { year: yearWithName(ctx) ?? yearOfQuarter(quarter, ctx.meetingDate), quarter };
+}
+
+/** "41 ambassadors active this quarter": a quarter said relative to the meeting anywhere in the name's sentence and window. */
+function relativeQuarterInSentence(ctx: MatchContext, now: { year: number; quarter: number }): { year: number; quarter: number; inSentence: true } | null {
+  for (let i = ctx.windowFrom; i + 1 < ctx.windowTo; i++) {
+    if (i + 1 >= ctx.from && i < ctx.to) continue;
+    const said = relativePeriodAt(ctx, i);
+    if (said?.unit !== 'quarter') continue;
+    const index = now.year * 4 + (now.quarter - 1) + said.offset;
+    return { year: Math.floor(index / 4), quarter: (index % 4) + 1, inSentence: true };
+  }
+  return null;
+}
+
+/**
+ * The year of a quarter said without one: in the last quarter, talk of Q1 or Q2 is about next year's plan; in the
+ * first, talk of Q4 is about the one just past.
+ */
+function yearOfQuarter(quarter: number, meetingDate: string): number {
+  const now = meetingQuarter(meetingDate);
+  if (now.quarter === 4 && quarter <= 2) return now.year + 1;
+  if (now.quarter === 1 && quarter === 4) return now.year - 1;
+  return now.year;
 }
 
 /** A year said right with the name ("the 2025 meetups budget", "Accelerate 2024", "this year's residency"), or null. */
@@ -172,10 +209,7 @@ function yearsInWindow(ctx: MatchContext, own: number | null): Set<number> | nul
     if (plain === 'q' && isQuarterNumber(plainAt(ctx.text, i + 1) ?? '')) {
       const next = plainAt(ctx.text, i + 2) ?? '';
       if (isYearWord(next)) continue;
-      const quarter = Number(plainAt(ctx.text, i + 1)!);
-      const meetingYear = Number(ctx.meetingDate.slice(0, 4));
-      // In the last quarter, talk of Q1/Q2 is about next year's plan.
-      (years ??= new Set()).add(Number(ctx.meetingDate.slice(5, 7)) >= 10 && quarter <= 2 ? meetingYear + 1 : meetingYear);
+      (years ??= new Set()).add(yearOfQuarter(Number(plainAt(ctx.text, i + 1)!), ctx.meetingDate));
     }
   }
   return years;
@@ -194,7 +228,9 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
   const own = yearWithName(ctx);
   const ofYear = own === null ? [] : candidates.filter((p) => p.year === own);
   let pool = closestByTitleWords(ofYear.length > 0 ? ofYear : candidates, ctx);
-  if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false };
+  // "this year's residency", "last year's hackathon": the edition named as "Q3 events" is by its quarter. (A written
+  // year is not enough: "the 2024 events working group", "Accelerate 2024 event" are other things of that year.)
+  if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false, byPeriod: ofYear.length > 0 && relativePeriodBefore(ctx)?.unit === 'year' };
 
   const years = yearsInWindow(ctx, own);
   if (years !== null && pool.some((p) => p.year !== null)) {
@@ -215,7 +251,7 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
       // An edition that is not among the known proposals is not any of them.
       pool = pool.filter((p) => p.quarter === said.quarter && (p.year === null || p.year === said.year));
       if (pool.length === 0) return null;
-      if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false, byPeriod: true };
+      if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false, byPeriod: true, periodInSentence: said.inSentence === true };
     }
   }
 
@@ -237,6 +273,11 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
     .sort((a, b) => (a.startsAt! < b.startsAt! ? 1 : a.startsAt! > b.startsAt! ? -1 : b.number - a.number));
   // Only editions of one program ("2023 events", "2024 events") are told apart by the date; unrelated proposals that
   // share a word need the text to decide, unless just one of them existed yet.
+  // Late in a year (or quarter) the next one's proposal is up, but talk of the program that is not about a proposal is
+  // about the edition running now.
+  const date = ctx.meetingDate;
+  const runningNow = ctx.proposalTalk === false && pool.every((p) => p.period !== null) ? current.filter((p) => p.period!.from <= date && date < p.period!.to) : [];
+  if (runningNow.length === 1) return { proposal: runningNow[0]!.number, byDate: true, running: runningNow[0] !== current[0] };
   if (current.length > 1 && !oneProgram(pool, phrase)) return null;
   if (current[0]) return { proposal: current[0].number, byDate: true };
   // Nothing posted yet: a program is often talked about in the weeks before its first discussion goes up.
@@ -295,8 +336,13 @@ function markWindowStems({ text, windowFrom, windowTo }: MatchContext): void {
 /** Is a word with this stem (`WordTable.stemIdOf`) in the window last marked? */
 const inWindow = (stemId: number): boolean => stemId < windowStamp.length && windowStamp[stemId] === stamp;
 
-/** Are these editions of one program, or proposals whose phrase is a platform each names in its title's brackets? */
+/**
+ * Are these editions of one program (one series, or each with its period), or proposals whose phrase is a platform
+ * each names in its title's brackets?
+ */
 function oneProgram(pool: readonly IndexedProposal[], phrase: NamePhrase | undefined): boolean {
+  // Proposals that share a name and each name their period are editions, even when their titles differ.
+  if (pool.every((p) => p.period !== null)) return true;
   return pool.every((p) => p.series === pool[0]!.series) || (phrase !== undefined && phrase.targets.every((x) => x.role === 'team' && x.platform));
 }
 

@@ -76,6 +76,8 @@ export interface NameCandidate {
   writtenAsTitle: boolean;
   /** The meeting date, not the text, picked this proposal among editions of one program. */
   byDate: boolean;
+  /** The date picked the edition running this year over a newer one whose proposal is up (see `resolveCandidates`). */
+  runningEdition: boolean;
   /** Content words in the matched phrase. */
   content: number;
   /** The stemmed words of the proposal's phrase that matched. */
@@ -149,6 +151,8 @@ export interface IndexedProposal {
   ordinal: number | null;
   /** Quarter named in the title ("Q3 2025 Ambassador Rewards"), null when absent. */
   quarter: number | null;
+  /** The period the title names (its year, or a quarter of that year), when the program it funds runs: [from, to). */
+  period: { from: string; to: string } | null;
   /** When the proposal became current (ISO date), from createdAt or the title period; null when unknown. */
   startsAt: string | null;
   /** A known date of the proposal (createdAt, else the latest it can have been created by, from meeting links). */

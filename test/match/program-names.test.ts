@@ -90,6 +90,26 @@ describe('editions named by a quarter or a series number', () => {
     expect(found('2027-06-02', ['- **Relay speed contest**: Round 3 ends June 30.'])).toEqual([1521]);
   });
 
+  test('a quarter said relative to the meeting elsewhere in the sentence picks the edition running now', () => {
+    expect(found('2027-08-12', ['- Kai: 41 mentors active this quarter, the most so far.'])).toEqual([1510]);
+    expect(found('2027-08-12', ['- Kai: 41 mentors active, the most so far.'])).toEqual([]);
+  });
+
+  test('in the first quarter, "Q4" is the one just past', () => {
+    expect(found('2028-01-19', ['- Kai will return the unspent Q4 mentor stipends this week.'])).toEqual([1511]);
+  });
+
+  test('a quarter\'s edition is current from some six weeks before its quarter to the quarter\'s end', () => {
+    const q3 = index.byNumber.get(1510)!;
+    expect(q3.period).toEqual({ from: '2027-07-01', to: '2027-10-01' });
+    expect(q3.startsAt).toBe('2027-05-17');
+  });
+
+  test('one edition per sentence: later words keep to the edition the sentence named by its period', () => {
+    const said = ['- Kai: the Q4 mentor stipends proposal is up for feedback, and this quarter I want mentors to review SDKs.'];
+    expect(found('2027-09-15', said)).toEqual([1511]);
+  });
+
   test('an everyday ordinal after the words is not a series number', () => {
     expect(found('2027-06-02', ['- We will publish relay speed contest figures, third is the backfill of old results.'])).toEqual([]);
   });
@@ -106,6 +126,23 @@ describe('names of yearly programs, AEPs and platforms', () => {
 
   test('without a year, the edition current at the meeting date', () => {
     expect(found('2027-04-08', ['- Efe showed photos from the first two Harvest Days, with the next ones funded by the community pool.'])).toEqual([1530]);
+  });
+
+  test('late in a year, talk of the program is of this year\'s edition; talk of a proposal, of next year\'s', () => {
+    const wrapUp = [
+      '- Efe: Harvest Days had 900 visitors across 12 towns, a record.',
+      '- The Harvest Days volunteers get a thank-you dinner.',
+      '- Two towns asked to host Harvest Days again.',
+      '- Efe to publish the Harvest Days photo album.',
+    ];
+    expect(found('2027-12-02', wrapUp)).toEqual([1530]);
+    expect(found('2027-12-02', ['- Efe: the Harvest Days proposal is up for feedback.'])).toEqual([1531]);
+  });
+
+  test('"this year\'s" or "this year" with one everyday word of a yearly program names that edition', () => {
+    expect(found('2027-10-06', ["- Ana: this year's hackdays wrap up with a demo night in November."])).toEqual([1501]);
+    expect(found('2027-10-06', ['- Ana: the hackdays this year drew 300 people.'])).toEqual([1501]);
+    expect(found('2027-10-06', ['- Ana: the hackdays drew 300 people.'])).toEqual([]);
   });
 
   test('"AEP" is a proposal word: a draft AEP named by its title words is that proposal', () => {
