@@ -1,6 +1,6 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { tokenize, stemWord, plainWord, type Token } from './tokenize.js';
-import { GENERIC_WORDS, PROPOSAL_CUES, STOP_WORDS, readOrdinal } from './stop-words.js';
+import { GENERIC_WORDS, GRAMMAR_CAPITALS, PROPOSAL_CUES, STOP_WORDS, readOrdinal } from './stop-words.js';
 import type { GarbledNameIndex, GarbledTarget, IndexedProposal, NamePhrase, PhraseRole, PhraseTarget, ProposalForMatching, ProposalIndex } from './types.js';
 
 export interface ProposalIndexOptions {
@@ -193,6 +193,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     (titleFrequency.get(stem) ?? 0) === 1 &&
     df(stem) <= 2 &&
     nameEvidence.has(stem) &&
+    !GRAMMAR_CAPITALS.has(stem) &&
     !lowercaseSeen.has(stem) &&
     !personWords.has(stem) &&
     !compoundParts.has(stem) &&

@@ -46,6 +46,8 @@ function numberAfter(t: LinedTokens, to: number): boolean {
 
 /** Words that set what follows apart from what is known: "a new hackathon proposal", "another events budget". */
 const ANOTHER = new Set(['new', 'another', 'separate', 'different']);
+/** "its own", "their own": possessives that make what follows someone else's. */
+const OTHERS_OWN = new Set(['its', 'their', 'his', 'her']);
 /** Words that make what follows a kind of thing rather than one of them: "all the events", "other hackathons". */
 const CLASS_WORDS = new Set(['all', 'any', 'other', 'some', 'many', 'most', 'various', 'several']);
 const KIND_NOUNS = new Set(['type', 'types', 'kind', 'kinds', 'sort', 'sorts']);
@@ -59,6 +61,8 @@ export function namesAnotherOne(t: LinedTokens, from: number, titleStems: readon
   if (before < 0 || t.sentence[before] !== t.sentence[from]) return false;
   const plain = plainAt(t, before)!;
   if (ANOTHER.has(plain)) return true;
+  // "the Veridian chain passed its own hackathon proposal": someone else's.
+  if (plain === 'own' && before >= 1 && t.sentence[before - 1] === t.sentence[from] && OTHERS_OWN.has(plainAt(t, before - 1)!)) return true;
   const stem = t.table.stem[t.word[before]!]!;
   if (t.cap[before] !== 1 || !startsWithLetter(t, before) || STOP_WORDS.has(stem) || GENERIC_WORDS.has(stem) || titleStems.includes(stem)) return false;
   // A capital at the start of a sentence or line item is no name.
@@ -280,7 +284,9 @@ function judge(r: Reading, hit: Hit): NameCandidate | null {
     !(oneWord && !cues.adjacent && !cues.period && saidOfSomeOne(t, hit.from, proposal.titleStems)) &&
     !(oneWord && saidOfAnotherOne(r, hit, proposal, resolved.proposal)) &&
     // "Stack Overflow" is not "Overflow": a capitalised word before a one-word name makes another name.
-    !(target.role === 'name' && !hit.fuzzy && hit.to - hit.from === 1 && namesAnotherOne(t, hit.from, proposal.titleStems));
+    !(target.role === 'name' && !hit.fuzzy && hit.to - hit.from === 1 && namesAnotherOne(t, hit.from, proposal.titleStems)) &&
+    // "a moral compass" is some compass, not the product Compass.
+    !(target.role === 'name' && !hit.fuzzy && hit.to - hit.from === 1 && t.cap[hit.from] !== 1 && saidOfSomeOne(t, hit.from, proposal.titleStems));
   const base = target.role === 'name' ? (hit.to - hit.from > 1 ? 0.85 : 0.75) : target.role === 'team' ? 0.7 : 0.6;
   return {
     proposal: resolved.proposal,
@@ -385,9 +391,10 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
       const phrase = closestNameOf(lexicon, index, t, i, k, start);
       if (!phrase) continue;
       const to = i + k + 1;
-      if (k === 0 && t.cap[i] !== 1 && !readPassageCues(t, i, to).any) continue;
+      // One lower-case word that sounds like a name is a name only with a proposal word or the proposal's subject near.
+      const lone = k === 0 && t.cap[i] !== 1 && !readPassageCues(t, i, to).any;
       const judged = judge(reading, { phrase, from: i, to, fuzzy: true });
-      if (!judged) continue;
+      if (!judged || (lone && !judged.support)) continue;
       // A reading that does not refer to the proposal on its own is kept in reserve: a longer window may read better.
       if (!judged.qualified) {
         weak ??= judged;

@@ -69,9 +69,17 @@ function namesEditionAfter(ctx: MatchContext): boolean {
   return SERIES_WORDS.has(plainAt(ctx.text, ctx.to - 1)!) && readOrdinal(next) !== null;
 }
 
-/** "round four of the uptime challenge", "season 2 of the quests": a series word and number before the name. */
+/**
+ * "round four of the uptime challenge", "season 2 of the quests", "the round two bounty proposal": a series word and
+ * number before the name.
+ */
 function seriesNumberBefore(ctx: MatchContext): number | null {
   const t = ctx.text;
+  const right = ctx.from - 2;
+  if (right >= ctx.windowFrom && t.sentence[right] === t.sentence[ctx.from] && SERIES_WORDS.has(plainAt(t, right)!)) {
+    const n = readOrdinal(plainAt(t, ctx.from - 1)!);
+    if (n !== null && n !== 0) return n;
+  }
   const of = plainAt(t, ctx.from - 1) === 'the' ? ctx.from - 2 : ctx.from - 1;
   if (plainAt(t, of) !== 'of' || of - 2 < ctx.windowFrom || t.sentence[of - 2] !== t.sentence[ctx.from] || !SERIES_WORDS.has(plainAt(t, of - 2)!)) return null;
   const n = readOrdinal(plainAt(t, of - 1)!);

@@ -27,6 +27,20 @@ export const GENERIC_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Words English writes with a capital whatever they stand for: languages, peoples and places' adjectives, weekdays.
+ * Capitalised in a proposal's body, they are no sign of a name ("guides in Spanish and Portuguese").
+ */
+export const GRAMMAR_CAPITALS = new Set(
+  (
+    'english spanish portuguese french german italian dutch polish russian ukrainian turkish arabic hebrew persian ' +
+    'hindi bengali urdu chinese mandarin cantonese japanese korean vietnamese thai indonesian malay filipino tagalog ' +
+    'swahili amharic yoruba hausa greek swedish norwegian danish finnish czech romanian hungarian serbian croatian ' +
+    'american canadian mexican brazilian argentinian european african asian latin nordic ' +
+    'monday tuesday wednesday thursday friday saturday sunday'
+  ).split(' '),
+);
+
 /** Words near a topic word that show a proposal (not the everyday thing) is meant. */
 export const PROPOSAL_CUES = new Set(
   (

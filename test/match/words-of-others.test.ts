@@ -1,0 +1,54 @@
+import { describe, test, expect } from '@jest/globals';
+import { parseMeeting } from '../../sync/parse/parse-meeting.js';
+import { buildProposalIndex } from '../../sync/match/build-proposal-index.js';
+import { matchMeeting } from '../../sync/match/match-meeting.js';
+import type { ProposalForMatching } from '../../sync/match/types.js';
+
+// Invented proposals: products with everyday-word names, a team writing in two languages, a program in rounds.
+const proposals: ProposalForMatching[] = [
+  { number: 2101, title: 'Sounding: Provider Latency Dashboard', createdAt: '2027-01-12', body: 'Sounding shows provider latency on a dashboard.\n\nProposed by Mira Holt (Fathom Labs).' },
+  { number: 2106, title: 'Arbor: Lease Cost Alerts', createdAt: '2027-01-05', body: 'Arbor alerts tenants when lease costs jump.\n\nProposed by Owen Cast.' },
+  { number: 2102, title: 'Kestrel: Docs in Spanish and Portuguese', createdAt: '2027-02-03', body: 'Kestrel writes guides in Spanish and Portuguese for new builders.\n\nProposed by Ana Duarte.' },
+  { number: 2103, title: 'Docs Bounty Program - Round 1', createdAt: '2027-01-20', body: 'Bounties for documentation pull requests.\n\nProposed by Ines Falk.' },
+  { number: 2104, title: 'Docs Bounty Program - Round 2', createdAt: '2027-09-01', body: 'A second round of documentation bounties.\n\nProposed by Ines Falk.' },
+  { number: 2105, title: 'Akash Spring Hackathon Proposal', createdAt: '2027-02-10', body: 'A spring hackathon with three tracks.\n\nProposed by Teo Marsh.' },
+];
+const index = buildProposalIndex(proposals);
+const found = (date: string, lines: string[]): number[] => {
+  const meeting = parseMeeting(`sig-community/meetings/060-${date}.md`, ['# SIG Community - Meeting #60', '', '## Notes', ...lines, ''].join('\n'));
+  return [...new Set(matchMeeting(meeting, index).map((m) => m.proposalNumber))].sort((a, b) => a - b);
+};
+
+describe('words written with a capital by grammar', () => {
+  test('a language in a proposal is no name of it', () => {
+    expect(found('2027-03-10', ['- The new moderator for the Portuguese and Spanish channels started in March.'])).toEqual([]);
+    expect(found('2027-03-10', ['- Kestrel published four guides this month.'])).toEqual([2102]);
+  });
+});
+
+describe('everyday senses of a name', () => {
+  test('"a sounding" is no product, even with a proposal word near; "Sounding" written as a name is', () => {
+    expect(found('2027-02-01', ['- Sounding added a latency map for each region.'])).toEqual([2101]);
+    expect(found('2027-06-10', ['- Rodrigo said funding decisions need a proper sounding board before a vote.'])).toEqual([]);
+    expect(found('2027-06-10', ['- Rodrigo said we should do a sounding before the funding vote.'])).toEqual([]);
+  });
+
+  test('"its own" and "their own" make the word someone else\'s', () => {
+    expect(found('2027-03-03', ['- Another chain passed its own hackathon proposal last week.'])).toEqual([]);
+    expect(found('2027-03-03', ['- Teo said the hackathon proposal passed last week.'])).toEqual([2105]);
+  });
+});
+
+describe('a series word and number right before the name', () => {
+  test('"the round one bounty payouts" are round one, though round two is the newest', () => {
+    expect(found('2027-09-20', ['- Ines sent the round one bounty payouts to 14 contributors.'])).toEqual([2103]);
+  });
+});
+
+describe('garbled names in lower case', () => {
+  test('one word that sounds like a name counts with the proposal\'s subject words near', () => {
+    const meeting = (said: string): string[] => ['## Transcript', '', '### 00:10:00', '', `Mira Holt: ${said}`];
+    expect(found('2027-05-02', meeting('quick one from us, the lease cost alerts, arbour, shipped v1 last week.'))).toEqual([2106]);
+    expect(found('2027-05-02', meeting('quick one from us, the arbour by the office is lovely, we shipped v1 last week.'))).toEqual([]);
+  });
+});
