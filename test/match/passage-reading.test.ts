@@ -1,7 +1,7 @@
 import { describe, test, expect } from '@jest/globals';
-import { parseMeeting } from '../../sync/parse/parse-meeting.js';
 import { buildProposalIndex } from '../../sync/match/build-proposal-index.js';
-import { explainMeeting, matchMeeting } from '../../sync/match/match-meeting.js';
+import { explainMeeting } from '../../sync/match/match-meeting.js';
+import { notesMeeting, proposalsFound } from '../helpers/notes-meeting.js';
 import type { ProposalForMatching } from '../../sync/match/types.js';
 
 // Invented proposals: a product with a proper name, a platform whose name is run together with a number, and a
@@ -13,10 +13,9 @@ const proposals: ProposalForMatching[] = [
   { number: 973, title: '2026 Akash Workshops Proposal', body: 'Workshops through 2026.\n\nProposed by Wen Adeyemi.' },
 ];
 const index = buildProposalIndex(proposals);
-const meeting = (date: string, lines: string[]) => parseMeeting(`sig-community/meetings/041-${date}.md`, ['# SIG Community - Meeting #41', '', '## Notes', ...lines, ''].join('\n'));
-const found = (date: string, lines: string[]): number[] => [...new Set(matchMeeting(meeting(date, lines), index).map((m) => m.proposalNumber))].sort((a, b) => a - b);
+const found = (date: string, lines: string[]): number[] => proposalsFound(notesMeeting(date, lines), index);
 const qualified = (date: string, line: string, proposal: number): boolean[] =>
-  explainMeeting(meeting(date, [line]), index).decisions.get(proposal)?.names.map((c) => c.qualified) ?? [];
+  explainMeeting(notesMeeting(date, [line]), index).decisions.get(proposal)?.names.map((c) => c.qualified) ?? [];
 
 // Fourteen words of other talk, so that the sentence is long and only the words near the name are read.
 const longLead = 'We spent most of the hour on lease pricing, provider uptime, region coverage and storage classes, and then';

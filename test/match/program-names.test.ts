@@ -1,7 +1,6 @@
 import { describe, test, expect } from '@jest/globals';
-import { parseMeeting } from '../../sync/parse/parse-meeting.js';
 import { buildProposalIndex } from '../../sync/match/build-proposal-index.js';
-import { matchMeeting } from '../../sync/match/match-meeting.js';
+import { notesMeeting, proposalsFound } from '../helpers/notes-meeting.js';
 import type { ProposalForMatching } from '../../sync/match/types.js';
 
 // Invented proposals: a yearly program in two editions proposed by its own working group, a yearly series, a pilot
@@ -27,10 +26,7 @@ const proposals: ProposalForMatching[] = [
   { number: 1521, title: 'Relay Speed Contest Round 3', body: 'A third round of the relay speed contest.\n\nProposed by Ida Berg.' },
 ];
 const index = buildProposalIndex(proposals);
-const found = (date: string, lines: string[]): number[] => {
-  const meeting = parseMeeting(`sig-community/meetings/050-${date}.md`, ['# SIG Community - Meeting #50', '', '## Notes', ...lines, ''].join('\n'));
-  return [...new Set(matchMeeting(meeting, index).map((m) => m.proposalNumber))].sort((a, b) => a - b);
-};
+const found = (date: string, lines: string[]): number[] => proposalsFound(notesMeeting(date, lines), index);
 
 describe('a program proposed by its own working group', () => {
   test('is still named by its one word: the group is not a team going about other business', () => {

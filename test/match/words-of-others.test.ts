@@ -1,7 +1,6 @@
 import { describe, test, expect } from '@jest/globals';
-import { parseMeeting } from '../../sync/parse/parse-meeting.js';
 import { buildProposalIndex } from '../../sync/match/build-proposal-index.js';
-import { matchMeeting } from '../../sync/match/match-meeting.js';
+import { notesMeeting, proposalsFound } from '../helpers/notes-meeting.js';
 import type { ProposalForMatching } from '../../sync/match/types.js';
 
 // Invented proposals: products with everyday-word names, a team writing in two languages, a program in rounds.
@@ -14,10 +13,7 @@ const proposals: ProposalForMatching[] = [
   { number: 2105, title: 'Akash Spring Hackathon Proposal', createdAt: '2027-02-10', body: 'A spring hackathon with three tracks.\n\nProposed by Teo Marsh.' },
 ];
 const index = buildProposalIndex(proposals);
-const found = (date: string, lines: string[]): number[] => {
-  const meeting = parseMeeting(`sig-community/meetings/060-${date}.md`, ['# SIG Community - Meeting #60', '', '## Notes', ...lines, ''].join('\n'));
-  return [...new Set(matchMeeting(meeting, index).map((m) => m.proposalNumber))].sort((a, b) => a - b);
-};
+const found = (date: string, lines: string[]): number[] => proposalsFound(notesMeeting(date, lines), index);
 
 describe('words written with a capital by grammar', () => {
   test('a language in a proposal is no name of it', () => {
