@@ -56,14 +56,41 @@ function shortTeamNames(names: string[]): string[] {
   return out;
 }
 
-/** People named in "Proposed by Jane Doe (Team)" lines: their names are not names of the proposal. */
-function personNames(body: string): string[] {
+/**
+ * People named in "Proposed by Jane Doe (Team)" lines: their names are not names of the proposal. Only the names
+ * themselves: "Lena Okafor on behalf of the events working group" names Lena Okafor, and "Hugo Lindqvist, Lantern
+ * Labs" names Hugo Lindqvist at a company (whose words may well be the proposal's name).
+ */
+export function personNames(body: string): string[] {
   const names: string[] = [];
   for (const m of body.matchAll(/proposed by\s+([^\n.(]*)/gi)) {
     const who = m[1]!.trim();
-    if (!/\bteam\b/i.test(who)) names.push(who);
+    if (/\bteam\b/i.test(who)) continue;
+    who.split(/\s*,\s*/).forEach((segment, k) => {
+      for (const part of segment.split(/\s+(?:and|&)\s+/i)) {
+        const name = leadingName(part);
+        // After a comma, one word or a company ("Lantern Labs") is where the person works, not another person.
+        const words = name.split(' ');
+        if (name !== '' && !(k > 0 && (words.length === 1 || COMPANY_SUFFIX.test(words[words.length - 1]!)))) names.push(name);
+      }
+    });
   }
   return names;
+}
+
+/** Words of a person's name that are not capitalised ("Robert del Rey", "Anna van Dijk"). */
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'do', 'dos', 'van', 'von', 'der', 'den', 'le', 'la', 'bin', 'al']);
+
+/** The capitalised words a text starts with (with name particles between them): the name before "on behalf of ...". */
+function leadingName(text: string): string {
+  const words: string[] = [];
+  for (const word of text.trim().split(/\s+/)) {
+    if (/^\p{Lu}/u.test(word)) words.push(word);
+    else if (words.length > 0 && NAME_PARTICLES.has(word)) words.push(word);
+    else break;
+  }
+  while (words.length > 0 && NAME_PARTICLES.has(words[words.length - 1]!)) words.pop();
+  return words.join(' ');
 }
 
 /** Is token `i` the "q" or the number of a quarter ("Q3", "Q 3")? */

@@ -1,11 +1,12 @@
 import { describe, test, expect } from '@jest/globals';
-import { buildProposalIndex } from '../../sync/match/build-proposal-index.js';
+import { buildProposalIndex, personNames } from '../../sync/match/build-proposal-index.js';
 import { notesMeeting, proposalsFound } from '../helpers/notes-meeting.js';
 import type { ProposalForMatching } from '../../sync/match/types.js';
 
 // Invented proposals: products with everyday-word names, a team writing in two languages, a program in rounds.
 const proposals: ProposalForMatching[] = [
   { number: 2101, title: 'Sounding: Provider Latency Dashboard', createdAt: '2027-01-12', body: 'Sounding shows provider latency on a dashboard.\n\nProposed by Mira Holt (Fathom Labs).' },
+  { number: 2107, title: '2027 Festival Resourcing Proposal', body: 'Booths at festivals through 2027.\n\nProposed by Lena Okafor on behalf of the festival working group.' },
   { number: 2106, title: 'Arbor: Lease Cost Alerts', createdAt: '2027-01-05', body: 'Arbor alerts tenants when lease costs jump.\n\nProposed by Owen Cast.' },
   { number: 2102, title: 'Kestrel: Docs in Spanish and Portuguese', createdAt: '2027-02-03', body: 'Kestrel writes guides in Spanish and Portuguese for new builders.\n\nProposed by Ana Duarte.' },
   { number: 2103, title: 'Docs Bounty Program - Round 1', createdAt: '2027-01-20', body: 'Bounties for documentation pull requests.\n\nProposed by Ines Falk.' },
@@ -14,6 +15,20 @@ const proposals: ProposalForMatching[] = [
 ];
 const index = buildProposalIndex(proposals);
 const found = (date: string, lines: string[]): number[] => proposalsFound(notesMeeting(date, lines), index);
+
+describe('the people who proposed it', () => {
+  test('are the names in the byline, not the group or company around them', () => {
+    expect(personNames('Proposed by Lena Okafor on behalf of the Akash events working group.')).toEqual(['Lena Okafor']);
+    expect(personNames('Proposed by Hugo Lindqvist, Lantern Labs.')).toEqual(['Hugo Lindqvist']);
+    expect(personNames('Proposed by Robert del Rey and Ana Ruiz (Questboard).')).toEqual(['Robert del Rey', 'Ana Ruiz']);
+    expect(personNames('Proposed by Ana Ruiz, Tomas Reyes and Li Wu.')).toEqual(['Ana Ruiz', 'Tomas Reyes', 'Li Wu']);
+    expect(personNames('Proposed by the Praetor team.')).toEqual([]);
+  });
+
+  test('so the group\'s words still name the program', () => {
+    expect(found('2027-05-12', ['- Lena: spend is within the 2027 festival budget.'])).toEqual([2107]);
+  });
+});
 
 describe('words written with a capital by grammar', () => {
   test('a language in a proposal is no name of it', () => {
