@@ -169,6 +169,8 @@ function refersToProposal(hit: Hit, target: PhraseTarget, { cues, support, days,
       if (!target.whole) return hit.phrase.content >= 3 && cues.strong && (support || cues.decision);
       // One everyday word ("the hackathon") needs the decision itself nearby: a vote, the proposal, passing.
       if (hit.phrase.content < 2) return cues.decision;
+      // Three or more words that are all the title is about ("Builder Residency spring cohort") say which one outright.
+      if (hit.phrase.content >= 3) return true;
       // The program's own name written as a name ("Provider Incentives", "Website Revamp") while it runs.
       return cues.strong || support || (writtenAsTitle && hit.phrase.gap === 0 && current);
     case 'acronym':

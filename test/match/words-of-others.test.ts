@@ -7,6 +7,8 @@ import type { ProposalForMatching } from '../../sync/match/types.js';
 const proposals: ProposalForMatching[] = [
   { number: 2101, title: 'Sounding: Provider Latency Dashboard', createdAt: '2027-01-12', body: 'Sounding shows provider latency on a dashboard.\n\nProposed by Mira Holt (Fathom Labs).' },
   { number: 2107, title: '2027 Festival Resourcing Proposal', body: 'Booths at festivals through 2027.\n\nProposed by Lena Okafor on behalf of the festival working group.' },
+  { number: 2108, title: 'Studio Residency: Spring 2027 Cohort', createdAt: '2027-01-15', body: 'Nine teams build on Akash for a season.\n\nProposed by Wren Castell.' },
+  { number: 2109, title: 'Studio Residency: Autumn 2027 Cohort', createdAt: '2027-07-20', body: 'Eight teams build on Akash for a season.\n\nProposed by Wren Castell.' },
   { number: 2106, title: 'Arbor: Lease Cost Alerts', createdAt: '2027-01-05', body: 'Arbor alerts tenants when lease costs jump.\n\nProposed by Owen Cast.' },
   { number: 2102, title: 'Kestrel: Docs in Spanish and Portuguese', createdAt: '2027-02-03', body: 'Kestrel writes guides in Spanish and Portuguese for new builders.\n\nProposed by Ana Duarte.' },
   { number: 2103, title: 'Docs Bounty Program - Round 1', createdAt: '2027-01-20', body: 'Bounties for documentation pull requests.\n\nProposed by Ines Falk.' },
@@ -27,6 +29,13 @@ describe('the people who proposed it', () => {
 
   test('so the group\'s words still name the program', () => {
     expect(found('2027-05-12', ['- Lena: spend is within the 2027 festival budget.'])).toEqual([2107]);
+  });
+});
+
+describe('all of what a title is about', () => {
+  test('said in three or more words, names the proposal without any proposal word', () => {
+    expect(found('2027-09-20', ['- Studio Residency spring cohort: eight of nine teams graduated.'])).toEqual([2108]);
+    expect(found('2027-09-20', ['- The spring cohort: eight of nine teams graduated.'])).toEqual([]);
   });
 });
 
