@@ -157,7 +157,8 @@ function refersToProposal(hit: Hit, target: PhraseTarget, { cues, support, days,
   switch (target.role) {
     case 'name':
       // "Overflow 2025": a name with its own edition's year is that edition.
-      return cues.any || support || editionYear || (within(days, 30, 60) && (hit.to - hit.from > 1 || writtenAsName));
+      // Three or more words that are all the title is about say which one outright, whenever they are said.
+      return cues.any || support || editionYear || (target.whole && hit.phrase.content >= 3) || (within(days, 30, 60) && (hit.to - hit.from > 1 || writtenAsName));
     case 'team':
       if (target.platform && (cues.anyOnLine || support) && within(days, 60, 270)) return true;
       if ((cues.strong || support) && within(days, 60, 270)) return true;
