@@ -23,10 +23,18 @@ function isContent(stem: string): boolean {
 
 /** Does a capitalised word sit mid-sentence (so its capital marks a name, not a sentence start)? */
 function midSentence(text: string, start: number): boolean {
+  if (inHeading(text, start)) return false;
   let i = start - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   if (i < 0) return false;
   return /[\p{L}\p{N},(&/'"’]/u.test(text[i]!);
+}
+
+/** Is `start` on a markdown heading line ("## AEP-78: Persistent IP Leases")? Headings are title case, not sentences. */
+function inHeading(text: string, start: number): boolean {
+  let i = text.lastIndexOf('\n', start - 1) + 1;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] === '#';
 }
 
 /** "Proposed by Logan (Thumper.ai)", "Proposed by Praetor App team": the team, never the person. */
@@ -271,15 +279,24 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
   const isNameWord = (stem: string): boolean =>
     isNameToken(stem) ||
     (isProgramWord(stem) && nameEvidence.has(stem) && !lowercaseSeen.has(stem) && !personWords.has(stem) && !compoundParts.has(stem) && stem.length >= 4);
+  // Words written together with capitals in a sentence of the body ("runs on Deep Square"); not in a heading, and not
+  // as part of a longer capitalised run ("Harbor Persistent Storage Operator" does not make "Persistent Storage" a name).
   const capitalisedInBody = (stems: string[], i: number): boolean => {
     const body = bodyTokens[i]!;
+    const text = input[i]!.body ?? '';
+    const capitalRun = (t: Token | undefined): boolean => t !== undefined && t.capitalised && isContent(t.stem);
     for (let a = 0; a + stems.length <= body.length; a++) {
       let ok = true;
       for (let k = 0; k < stems.length && ok; k++) {
         const t = body[a + k]!;
         ok = t.stem === stems[k] && (t.capitalised || !isContent(t.stem));
       }
-      if (ok) return true;
+      if (!ok || inHeading(text, body[a]!.start)) continue;
+      const before = body[a - 1];
+      const after = body[a + stems.length];
+      const joined = (n: Token | undefined, from: number, to: number): boolean => capitalRun(n) && /^[ \t]*$/.test(text.slice(from, to));
+      if (joined(before, before?.end ?? 0, body[a]!.start) || joined(after, body[a + stems.length - 1]!.end, after?.start ?? 0)) continue;
+      return true;
     }
     return false;
   };

@@ -1,5 +1,5 @@
 import { timeOf } from './date-times.js';
-import { readOrdinal } from './stop-words.js';
+import { SERIES_WORDS, readOrdinal } from './stop-words.js';
 import { Q_BIT, YEAR_BIT, cueBitsAt, plainAt, stemAt, type LinedTokens } from './read-passage-cues.js';
 import type { IndexedProposal, NamePhrase, ProposalIndex } from './types.js';
 
@@ -42,8 +42,6 @@ export interface Resolution {
   running?: boolean;
 }
 
-/** Words a series number follows: "round four of the uptime challenge". */
-const SERIES_WORDS = new Set(['round', 'rnd', 'season', 'sprint', 'phase', 'part', 'cohort', 'edition', 'pilot']);
 
 const ORDINAL_CONNECTORS = new Set(['phase', 'round', 'rnd', 'proposal', 'number', 'no', 'pilot', 'prop', 'part', 'season', 'version', 'zero', 'the', 'discussion', 'funding', 'pip', 'v']);
 

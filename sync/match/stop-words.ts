@@ -71,6 +71,9 @@ export const PAIR_CUES: ReadonlyMap<string, string> = new Map([
   ['on', 'chain'],
 ]);
 
+/** Words a series number follows ("round four of the uptime challenge", "Season 3"): an edition, never a name. */
+export const SERIES_WORDS = new Set(['round', 'rnd', 'season', 'sprint', 'phase', 'part', 'cohort', 'edition', 'pilot']);
+
 const NUMBER_WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5,

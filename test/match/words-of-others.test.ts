@@ -9,6 +9,8 @@ const proposals: ProposalForMatching[] = [
   { number: 2107, title: '2027 Festival Resourcing Proposal', body: 'Booths at festivals through 2027.\n\nProposed by Lena Okafor on behalf of the festival working group.' },
   { number: 2108, title: 'Studio Residency: Spring 2027 Cohort', createdAt: '2027-01-15', body: 'Nine teams build on Akash for a season.\n\nProposed by Wren Castell.' },
   { number: 2109, title: 'Studio Residency: Autumn 2027 Cohort', createdAt: '2027-07-20', body: '# Studio Residency (Autumn 2027)\n\nEight teams join the Studio Residency for a season.\n\nProposed by Wren Castell.' },
+  { number: 2110, title: 'Harbor: Persistent Storage Operator', createdAt: '2027-03-01', body: 'We run the Harbor Persistent Storage Operator on providers.\n\nProposed by Hana Ost (Harbor team).' },
+  { number: 2112, title: 'Tidal: Object Storage Gateway', createdAt: '2027-03-01', body: '## Object Storage\n\nTidal adds a gateway for object storage to providers.\n\nProposed by Ida Lund.' },
   { number: 2106, title: 'Arbor: Lease Cost Alerts', createdAt: '2027-01-05', body: 'Arbor alerts tenants when lease costs jump.\n\nProposed by Owen Cast.' },
   { number: 2102, title: 'Kestrel: Docs in Spanish and Portuguese', createdAt: '2027-02-03', body: 'Kestrel writes guides in Spanish and Portuguese for new builders.\n\nProposed by Ana Duarte.' },
   { number: 2103, title: 'Docs Bounty Program - Round 1', createdAt: '2027-01-20', body: 'Bounties for documentation pull requests.\n\nProposed by Ines Falk.' },
@@ -37,6 +39,13 @@ describe('all of what a title is about', () => {
     expect(found('2027-09-20', ['- Studio Residency spring cohort: eight of nine teams graduated.'])).toEqual([2108]);
     expect(found('2027-09-20', ['- The spring cohort: eight of nine teams graduated.'])).toEqual([]);
     expect(found('2028-01-20', ['- The Studio Residency autumn cohort held its demo day on January 15.'])).toEqual([2109]);
+  });
+});
+
+describe('what a proposal\'s body writes with capitals', () => {
+  test('in a heading, or inside a longer capitalised name, is no name of its own', () => {
+    expect(found('2027-03-10', ['- New mission: deploy a template with persistent storage.'])).toEqual([]);
+    expect(found('2027-03-10', ['- New mission: deploy a template with object storage.'])).toEqual([]);
   });
 });
 
