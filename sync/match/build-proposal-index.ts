@@ -537,12 +537,15 @@ export function bracketedAcronyms(title: string): string[] {
   return [...title.matchAll(/\(([A-Z]{2,6})\)/g)].map((m) => m[1]!.toLowerCase()).filter((a) => !STOP_WORDS.has(a) && !GENERIC_WORDS.has(a));
 }
 
-/** "Sextant: Interactive Lease Map": one or two capitalised words before a title's colon name the proposal. */
+/**
+ * "Sextant: Interactive Lease Map", "Lantern - Provider Observability Toolkit": one or two capitalised words before a
+ * title's colon or spaced dash name the proposal.
+ */
 function nameBeforeColon(title: string): Token[] | null {
-  const colon = title.indexOf(':');
-  if (colon === -1) return null;
+  const separator = /:|\s[-–—]\s/.exec(title);
+  if (separator === null) return null;
   // "Spillway 2027: Builder Conference": the edition's year is not part of the name.
-  const tokens = tokenize(title.slice(0, colon)).filter((t) => !isYear(t.plain));
+  const tokens = tokenize(title.slice(0, separator.index)).filter((t) => !isYear(t.plain));
   const ok =
     tokens.length >= 1 &&
     tokens.length <= 2 &&

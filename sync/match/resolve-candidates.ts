@@ -236,7 +236,12 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
   let pool = closestByTitleWords(ofYear.length > 0 ? ofYear : candidates, ctx);
   // "this year's residency", "last year's hackathon": the edition named as "Q3 events" is by its quarter. (A written
   // year is not enough: "the 2024 events working group", "Accelerate 2024 event" are other things of that year.)
-  if (pool.length === 1) return { proposal: pool[0]!.number, byDate: false, byPeriod: ofYear.length > 0 && relativePeriodBefore(ctx)?.unit === 'year' };
+  if (pool.length === 1) {
+    const p = pool[0]!;
+    // "the Q2 2025 uptime rewards": the year and the quarter of a quarter's edition.
+    const quarter = p.quarter !== null && quarterWithName(ctx) === p.quarter;
+    return { proposal: p.number, byDate: false, byPeriod: ofYear.length > 0 && (quarter || relativePeriodBefore(ctx)?.unit === 'year') };
+  }
 
   const years = yearsInWindow(ctx, own);
   if (years !== null && pool.some((p) => p.year !== null)) {

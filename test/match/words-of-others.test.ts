@@ -11,6 +11,9 @@ const proposals: ProposalForMatching[] = [
   { number: 2109, title: 'Studio Residency: Autumn 2027 Cohort', createdAt: '2027-07-20', body: '# Studio Residency (Autumn 2027)\n\nEight teams join the Studio Residency for a season.\n\nProposed by Wren Castell.' },
   { number: 2110, title: 'Harbor: Persistent Storage Operator', createdAt: '2027-03-01', body: 'We run the Harbor Persistent Storage Operator on providers.\n\nProposed by Hana Ost (Harbor team).' },
   { number: 2112, title: 'Tidal: Object Storage Gateway', createdAt: '2027-03-01', body: '## Object Storage\n\nTidal adds a gateway for object storage to providers.\n\nProposed by Ida Lund.' },
+  { number: 2113, title: 'Gantry - Provider Observability Toolkit Grant', createdAt: '2027-02-20', body: 'Exporters and dashboards for providers.\n\nSubmitted by Farid Haddad, Gantry Ops' },
+  { number: 2114, title: 'Q2 2027 Provider Uptime Rewards', body: 'Rewards for uptime in the second quarter.\n\nProposed by Sveta Orlova.' },
+  { number: 2115, title: 'Q1 2028 Provider Uptime Rewards', body: 'Rewards for uptime in the first quarter.\n\nProposed by Sveta Orlova.' },
   { number: 2106, title: 'Arbor: Lease Cost Alerts', createdAt: '2027-01-05', body: 'Arbor alerts tenants when lease costs jump.\n\nProposed by Owen Cast.' },
   { number: 2102, title: 'Kestrel: Docs in Spanish and Portuguese', createdAt: '2027-02-03', body: 'Kestrel writes guides in Spanish and Portuguese for new builders.\n\nProposed by Ana Duarte.' },
   { number: 2103, title: 'Docs Bounty Program - Round 1', createdAt: '2027-01-20', body: 'Bounties for documentation pull requests.\n\nProposed by Ines Falk.' },
@@ -46,6 +49,16 @@ describe('what a proposal\'s body writes with capitals', () => {
   test('in a heading, or inside a longer capitalised name, is no name of its own', () => {
     expect(found('2027-03-10', ['- New mission: deploy a template with persistent storage.'])).toEqual([]);
     expect(found('2027-03-10', ['- New mission: deploy a template with object storage.'])).toEqual([]);
+  });
+});
+
+describe('names and editions a title gives', () => {
+  test('the name before a spaced dash is the proposal\'s name', () => {
+    expect(found('2027-09-17', ['- Farid showed milestone 3 of the Gantry grant: an audit metrics feed.'])).toEqual([2113]);
+  });
+
+  test('a quarter\'s edition said with its year and quarter is named by its period', () => {
+    expect(found('2027-11-13', ['- Sveta presented the retrospective for the Q2 2027 uptime rewards: 63 providers qualified.'])).toEqual([2114]);
   });
 });
 
