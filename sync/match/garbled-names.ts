@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { doubleMetaphone } from 'double-metaphone';
-import { letterSet, runSounds } from './build-proposal-index.js';
+import { laterSound, letterSet, soundKeys } from './build-proposal-index.js';
 import type { IndexLexicon } from './index-lexicon.js';
 import type { LinedTokens } from './read-passage-cues.js';
 import { GENERIC_WORDS, STOP_WORDS } from './stop-words.js';
@@ -175,15 +175,13 @@ function soundHashesOf(lexicon: IndexLexicon, id: number): Int32Array {
     const [primary, alternative] = soundsOf(lexicon, id);
     const [p, pp] = soundHash(primary);
     const [a, ap] = soundHash(alternative);
-    const [lp, lpp] = soundHash(later(primary));
-    const [la, lap] = soundHash(later(alternative));
+    const [lp, lpp] = soundHash(laterSound(primary));
+    const [la, lap] = soundHash(laterSound(alternative));
     lexicon.soundHashes[id] = hashes = Int32Array.of(p, a, pp, ap, lp, la, lpp, lap);
   }
   return hashes;
 }
 
-/** A key as a later word of a run: without a leading "A". */
-const later = (key: string): string => (key.charCodeAt(0) === 65 ? key.slice(1) : key);
 
 /** `soundHash` of every sound a name is looked up by (`GarbledNameIndex.bySound`). */
 function soundKeyHashes(lexicon: IndexLexicon): NumberSet {
@@ -245,9 +243,16 @@ class RunSounds {
   get(): string[] {
     if (this.keys === null) {
       const { lexicon, a, b, c } = this;
-      this.keys = runSounds(
-        b === -1 ? [soundsOf(lexicon, a)] : c === -1 ? [soundsOf(lexicon, a), soundsOf(lexicon, b)] : [soundsOf(lexicon, a), soundsOf(lexicon, b), soundsOf(lexicon, c)],
-      );
+      let [primary, alternative] = soundsOf(lexicon, a);
+      // `runSounds` of the words' keys, without making a list of them.
+      for (let k = 1; k <= 2; k++) {
+        const later = k === 1 ? b : c;
+        if (later === -1) break;
+        const sounds = soundsOf(lexicon, later);
+        primary += laterSound(sounds[0]);
+        alternative += laterSound(sounds[1]);
+      }
+      this.keys = soundKeys(primary, alternative);
     }
     return this.keys;
   }
@@ -281,5 +286,5 @@ function closestOf(
 }
 
 function outranks(a: GarbledTarget, b: GarbledTarget): boolean {
-  return a.phrase.weight > b.phrase.weight || (a.phrase.weight === b.phrase.weight && a.phrase.joined.localeCompare(b.phrase.joined) < 0);
+  return a.phrase.weight > b.phrase.weight || (a.phrase.weight === b.phrase.weight && a.rank < b.rank);
 }
