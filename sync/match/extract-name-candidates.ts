@@ -1,5 +1,5 @@
 import { timeOf } from './date-times.js';
-import { closestNameOf, mayBeGarbled, trimClosestMemo } from './garbled-names.js';
+import { closestNameOf, trimClosestMemo } from './garbled-names.js';
 import { PHRASE_START, candidatesFor, type IndexLexicon } from './index-lexicon.js';
 import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
 import { hasSubjectSupport, plainAt, readPassageCues, startsWithLetter, windowEnd, windowStart, type LinedTokens, type PassageCues } from './read-passage-cues.js';
@@ -359,9 +359,8 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
       if (covered[i + k] || t.line[i + k] !== t.line[i]) break;
       joinedLength += plainAt(t, i + k)!.length;
       letters |= lexicon.letters[t.word[i + k]!]!;
-      // One word is looked up in a plain array; a run only when it may be a name at all.
-      if (joinedLength < 4 || (k > 0 && !mayBeGarbled(lexicon, t, i, k, start, letters, joinedLength))) continue;
-      const phrase = closestNameOf(lexicon, index, t, i, k, start);
+      if (joinedLength < 4) continue;
+      const phrase = closestNameOf(lexicon, index, t, i, k, start, letters, joinedLength);
       if (!phrase) continue;
       const to = i + k + 1;
       if (k === 0 && t.cap[i] !== 1 && !readPassageCues(t, i, to).any) continue;

@@ -89,7 +89,7 @@ export function garbleStart(lexicon: IndexLexicon, index: ProposalIndex, id: num
  * in length and letters (`fuzzyAccepts` rules the rest out), or if the words' sounds are a name's: both told from
  * what is kept per word, without building a string. Most runs can find nothing, and need no lookup.
  */
-export function mayBeGarbled(lexicon: IndexLexicon, t: LinedTokens, from: number, extra: number, start: GarbleStart, letters: number, length: number): boolean {
+function mayBeGarbled(lexicon: IndexLexicon, t: LinedTokens, from: number, extra: number, start: GarbleStart, letters: number, length: number): boolean {
   const byLength = start.byLengthList;
   for (let len = Math.max(0, length - 2); len <= length + 2 && len < byLength.length; len++) {
     const targets = byLength[len];
@@ -208,8 +208,21 @@ function closestNumber(lexicon: IndexLexicon, phrase: NamePhrase | null): number
   return n;
 }
 
-/** `closestName` for the words `from` to `from + extra` joined, remembered by their word numbers. */
-export function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedTokens, from: number, extra: number, start: GarbleStart): NamePhrase | null {
+/**
+ * `closestName` for the words `from` to `from + extra` joined (`letters` their `letterSet`, `length` their letters),
+ * remembered by their word numbers. A run of several words is looked up only when `mayBeGarbled` says it may be a
+ * name; what that says is remembered the same way, as it depends on nothing but the words.
+ */
+export function closestNameOf(
+  lexicon: IndexLexicon,
+  index: ProposalIndex,
+  t: LinedTokens,
+  from: number,
+  extra: number,
+  start: GarbleStart,
+  letters: number,
+  length: number,
+): NamePhrase | null {
   const plain = lexicon.table.plain;
   const a = t.word[from]!;
   if (extra === 0) {
@@ -221,8 +234,9 @@ export function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: Li
   const c = extra === 2 ? t.word[from + 2]! : -1;
   const remembered = lexicon.closestRun.get(a, b, c);
   if (remembered !== -1) return lexicon.closestNames[remembered]!;
-  const joined = plain[a]! + plain[b]! + (c === -1 ? '' : plain[c]!);
-  const found = closestName(index.garbled, joined, start, new RunSounds(lexicon, a, b, c));
+  const found = mayBeGarbled(lexicon, t, from, extra, start, letters, length)
+    ? closestName(index.garbled, plain[a]! + plain[b]! + (c === -1 ? '' : plain[c]!), start, new RunSounds(lexicon, a, b, c))
+    : null;
   lexicon.closestRun.set(a, b, c, closestNumber(lexicon, found));
   return found;
 }
