@@ -65,23 +65,20 @@ export function garbleStart(lexicon: IndexLexicon, index: ProposalIndex, id: num
   const plain = lexicon.table.plain[id]!;
   const code = plain.charCodeAt(0);
   const garbled = index.garbled;
-  const pass =
-    garbled.byPrefix.size > 0 &&
-    plain.length >= 3 &&
-    !(code >= 48 && code <= 57) &&
-    !STOP_WORDS.has(plain) &&
-    !GENERIC_WORDS.has(lexicon.table.stem[id]!) &&
-    (garbled.byPrefix.has(plain.slice(0, 3)) || soundsOf(lexicon, id).some((k) => garbled.firstWordSounds.has(k)));
-  if (!pass) return null;
+  if (garbled.byPrefix.size === 0 || plain.length < 3 || (code >= 48 && code <= 57) || STOP_WORDS.has(plain) || GENERIC_WORDS.has(lexicon.table.stem[id]!)) return null;
   const byLength = garbled.byPrefix.get(plain.slice(0, 3));
+  if (byLength === undefined && !eitherIn(garbled.firstWordSounds, soundsOf(lexicon, id))) return null;
   const byLengthList: (GarbledTarget[] | undefined)[] = [];
   const lettersByLength: number[] = [];
   if (byLength) {
     for (const [length, targets] of byLength) byLengthList[length] = targets;
     for (let length = 0; length < byLengthList.length; length++) lettersByLength.push((byLengthList[length] ?? []).reduce((set, t) => set | t.letters, 0));
   }
-  return { byLength, byLengthList, lettersByLength, soundsLikeStart: soundsOf(lexicon, id).some((k) => garbled.soundPrefixes.has(k)) };
+  return { byLength, byLengthList, lettersByLength, soundsLikeStart: eitherIn(garbled.soundPrefixes, soundsOf(lexicon, id)) };
 }
+
+/** Is either of a word's two double-metaphone keys in the set? */
+const eitherIn = (set: ReadonlySet<string>, [primary, alternative]: readonly [string, string]): boolean => set.has(primary) || set.has(alternative);
 
 /**
  * Can `closestName` find anything for the words `from` to `from + extra` (`letters` their `letterSet`, `length` their

@@ -36,11 +36,19 @@ const LEADING_CUES = new Set(['proposal', 'prop', 'funding', 'fund', 'budget', '
 
 const COORDINATORS = new Set(['and', 'or']);
 /** A year right before the phrase ("the 2025 meetups"), in its sentence. */
-const yearBefore = (t: LinedTokens, from: number): boolean => from > 0 && t.sentence[from - 1] === t.sentence[from] && isYear(plainAt(t, from - 1)!);
+const yearBefore = (t: LinedTokens, from: number): boolean => from > 0 && t.sentence[from - 1] === t.sentence[from] && isYearWord(plainAt(t, from - 1)!);
 /** Words that, after a year and a program's words, name that year's program: "the 2025 meetups program". */
 const PROGRAM_WORDS = new Set(['program', 'programme', 'initiative', 'campaign', 'serie', 'pilot']);
 
-const isYear = (plain: string): boolean => /^(19|20)\d\d$/.test(plain);
+/** A year written as four digits, 1900 to 2099 (`/^(19|20)\d\d$/` without a regular expression). */
+export function isYearWord(plain: string): boolean {
+  if (plain.length !== 4) return false;
+  const a = plain.charCodeAt(0);
+  const b = plain.charCodeAt(1);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(plain.charCodeAt(2)) && isDigit(plain.charCodeAt(3));
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** Stem and plain form of the word at `i`, or undefined past the end. */
 export const stemAt = (t: LinedTokens, i: number): string | undefined => (i >= 0 && i < t.count ? t.table.stem[t.word[i]!] : undefined);
@@ -72,12 +80,20 @@ export function cueBitsAt(t: LinedTokens, i: number): number {
     if (PROPOSAL_CUES.has(stem)) bits |= CUE_BIT;
     if (DECISION_CUES.has(stem)) bits |= DECISION_BIT;
     if (PAIR_CUES.has(t.table.plain[id]!)) bits |= PAIR_FIRST_BIT;
-    if (isYear(t.table.plain[id]!)) bits |= YEAR_BIT;
-    if (t.table.plain[id] === 'q') bits |= Q_BIT;
-    if (/^\p{L}/u.test(t.table.plain[id]!)) bits |= LETTER_BIT;
+    const plain = t.table.plain[id]!;
+    if (isYearWord(plain)) bits |= YEAR_BIT;
+    if (plain === 'q') bits |= Q_BIT;
+    if (startsWithLetterCode(plain)) bits |= LETTER_BIT;
     t.table.cueBits[id] = bits;
   }
   return bits;
+}
+
+/** `/^\p{L}/u.test(plain)`, without the regular expression for a word that starts with an ASCII character. */
+function startsWithLetterCode(plain: string): boolean {
+  const c = plain.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return /^\p{L}/u.test(plain);
 }
 
 /** Does the word at `i` start with a letter? */
@@ -131,7 +147,7 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
       cues.adjacent = true;
       break;
     }
-    if (!FILLERS.has(stemAt(t, i)!) && !isYear(plainAt(t, i)!)) break;
+    if (!FILLERS.has(stemAt(t, i)!) && !isYearWord(plainAt(t, i)!)) break;
     skipped++;
   }
   // "funding proposal for the hackathon", "budget for Q3 events".

@@ -1,6 +1,6 @@
 import { timeOf } from './date-times.js';
 import { readOrdinal } from './stop-words.js';
-import { Q_BIT, YEAR_BIT, cueBitsAt, plainAt, stemAt, type LinedTokens } from './read-passage-cues.js';
+import { Q_BIT, YEAR_BIT, cueBitsAt, isYearWord, plainAt, stemAt, type LinedTokens } from './read-passage-cues.js';
 import type { IndexedProposal, NamePhrase, ProposalIndex } from './types.js';
 
 export interface MatchContext {
@@ -14,16 +14,6 @@ export interface MatchContext {
   windowTo: number;
   meetingDate: string;
 }
-
-/** A year written as four digits, 1900 to 2099 (`/^(19|20)\d\d$/` without a regular expression). */
-export function isYearWord(plain: string): boolean {
-  if (plain.length !== 4) return false;
-  const a = plain.charCodeAt(0);
-  const b = plain.charCodeAt(1);
-  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(plain.charCodeAt(2)) && isDigit(plain.charCodeAt(3));
-}
-
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** "1" to "4", the number of a quarter. */
 const isQuarterNumber = (plain: string): boolean => plain.length === 1 && plain >= '1' && plain <= '4';
