@@ -243,20 +243,32 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
 function closestByTitleWords(candidates: readonly IndexedProposal[], ctx: MatchContext): IndexedProposal[] {
   const table = ctx.text.table;
   markWindowStems(ctx);
-  const matched = candidates.map((p) => {
+  // Plain loops, no callbacks: this runs for most names found, many times before V8 optimises it.
+  const matched: number[] = [];
+  let bestMatched = -Infinity;
+  for (const p of candidates) {
     let n = 0;
     for (const k of table.stemIdsOf(p.key)) if (inWindow(k)) n++;
-    return table.stemIdsOf(p.people).some(inWindow) ? n + 1 : n;
-  });
-  const bestMatched = Math.max(...matched);
+    if (anyInWindow(table.stemIdsOf(p.people))) n++;
+    matched.push(n);
+    if (n > bestMatched) bestMatched = n;
+  }
+  const best: IndexedProposal[] = [];
+  for (let i = 0; i < candidates.length; i++) if (matched[i] === bestMatched) best.push(candidates[i]!);
   // Editions of a yearly program are told apart by the year, not by how long their titles are.
-  const best = candidates.filter((_, i) => matched[i] === bestMatched);
-  if (best.length > 1 && best.every((p) => p.year !== null) && new Set(best.map((p) => p.year)).size === best.length) return best;
+  if (best.length > 1 && eachOfItsOwnYear(best)) return best;
   let bestCoverage = -1;
-  candidates.forEach((p, i) => {
-    if (matched[i] === bestMatched) bestCoverage = Math.max(bestCoverage, coverage(p, bestMatched));
-  });
-  return candidates.filter((p, i) => matched[i] === bestMatched && coverage(p, bestMatched) === bestCoverage);
+  for (const p of best) bestCoverage = Math.max(bestCoverage, coverage(p, bestMatched));
+  return best.filter((p) => coverage(p, bestMatched) === bestCoverage);
+}
+
+/** Does every proposal have a year, and no two the same? */
+function eachOfItsOwnYear(proposals: readonly IndexedProposal[]): boolean {
+  for (let a = 0; a < proposals.length; a++) {
+    if (proposals[a]!.year === null) return false;
+    for (let b = 0; b < a; b++) if (proposals[b]!.year === proposals[a]!.year) return false;
+  }
+  return true;
 }
 
 const coverage = (p: IndexedProposal, matched: number): number => (p.key.length === 0 ? 0 : matched / p.key.length);
@@ -284,6 +296,11 @@ function markWindowStems({ text, windowFrom, windowTo }: MatchContext): void {
 
 /** Is a word with this stem (`WordTable.stemIdOf`) in the window last marked? */
 const inWindow = (stemId: number): boolean => stemId < windowStamp.length && windowStamp[stemId] === stamp;
+
+function anyInWindow(stemIds: Int32Array): boolean {
+  for (const k of stemIds) if (inWindow(k)) return true;
+  return false;
+}
 
 /** Are these editions of one program, or proposals whose phrase is a platform each names in its title's brackets? */
 function oneProgram(pool: readonly IndexedProposal[], phrase: NamePhrase | undefined): boolean {
