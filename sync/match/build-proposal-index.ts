@@ -296,7 +296,12 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
   const addTarget = (key: string, make: () => NamePhrase, target: PhraseTarget): void => {
     const existing = phraseMap.get(key);
     if (!existing) {
-      phraseMap.set(key, { ...make(), proposals: [target.proposal], targets: [target] });
+      // Filled in place, not spread into a copy: a copy made by spreading may get another hidden class than its
+      // source, and the matcher reads phrases on its hottest paths.
+      const phrase = make();
+      phrase.proposals.push(target.proposal);
+      phrase.targets.push(target);
+      phraseMap.set(key, phrase);
       return;
     }
     const same = existing.targets.find((t) => t.proposal === target.proposal);

@@ -273,8 +273,11 @@ function eachOfItsOwnYear(proposals: readonly IndexedProposal[]): boolean {
 
 const coverage = (p: IndexedProposal, matched: number): number => (p.key.length === 0 ? 0 : matched / p.key.length);
 
-/** `windowStamp[stemId] === stamp` when a word with that stem is in the window last marked. */
-let windowStamp = new Int32Array(1 << 12);
+/**
+ * `windowStamp[stemId] === stamp` when a word with that stem is in the window last marked. Sized for the some tens of
+ * thousands of stems a corpus has, so that it seldom grows (each growth first met makes V8 drop optimised code).
+ */
+let windowStamp = new Int32Array(1 << 15);
 let stamp = 0;
 
 /** Notes the stems of the window's words, so that a candidate's key words are each looked up rather than searched for. */
