@@ -4,7 +4,7 @@ import { PHRASE_START, candidatesFor, type IndexLexicon } from './index-lexicon.
 import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
 import { hasSubjectSupport, plainAt, readPassageCues, startsWithLetter, windowEnd, windowStart, type LinedTokens, type PassageCues } from './read-passage-cues.js';
 import { resolveCandidates, type MatchContext } from './resolve-candidates.js';
-import type { IndexedProposal, NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
+import type { IndexedProposal, NameCandidate, NamePhrase, PhraseRole, PhraseTarget, ProposalIndex } from './types.js';
 
 const WINDOW = 12;
 
@@ -220,6 +220,12 @@ function saidOfAnotherOne(r: Reading, hit: Hit, proposal: IndexedProposal, numbe
   return r.otherOnesByLine.get(line)?.has(stem) ?? false;
 }
 
+/**
+ * A phrase target made while judging, built like the index's own (not spread from one): every target then has one
+ * hidden class, and the code reading them stays optimised.
+ */
+const targetOf = (proposal: number, role: PhraseRole, whole: boolean, platform: boolean): PhraseTarget => ({ proposal, role, whole, platform });
+
 /** The candidate a name found at `hit` makes, with what its passage says; null when it points to no proposal. */
 function judge(r: Reading, hit: Hit): NameCandidate | null {
   const { t, index, lexicon, meetingDate } = r;
@@ -232,11 +238,11 @@ function judge(r: Reading, hit: Hit): NameCandidate | null {
   const series = index.byNumber.get(resolved.proposal)!.series;
   const sibling = hit.phrase.targets.find((x) => index.byNumber.get(x.proposal)!.series === series);
   let target = hit.phrase.targets.find((x) => x.proposal === resolved.proposal) ??
-    (sibling ? { ...sibling, proposal: resolved.proposal } : { proposal: resolved.proposal, role: 'topic', whole: true, platform: false });
+    (sibling ? targetOf(resolved.proposal, sibling.role, sibling.whole, sibling.platform) : targetOf(resolved.proposal, 'topic', true, false));
   // "the Quasarch team": the team going about its business unless the passage is about its proposal.
   const next = plainAt(t, hit.to);
   if (target.role === 'name' && next !== undefined && t.line[hit.to] === t.line[hit.from] && (next === 'team' || next === 'teams')) {
-    target = { ...target, role: 'team', platform: false };
+    target = targetOf(target.proposal, 'team', target.whole, false);
   }
   const proposal = index.byNumber.get(resolved.proposal)!;
   // Before a proposal existed, its words meant something else.
