@@ -1,7 +1,7 @@
 import { timeOf } from './date-times.js';
 import { closestNameOf, trimClosestMemo } from './garbled-names.js';
 import { PHRASE_START, candidatesFor, type IndexLexicon } from './index-lexicon.js';
-import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
+import { GENERIC_WORDS, STOP_WORDS, isShortNumber, readOrdinal } from './stop-words.js';
 import { hasSubjectSupport, plainAt, readPassageCues, startsWithLetter, windowEnd, windowStart, type LinedTokens, type PassageCues } from './read-passage-cues.js';
 import { resolveCandidates, type MatchContext } from './resolve-candidates.js';
 import type { IndexedProposal, NameCandidate, NamePhrase, PhraseRole, PhraseTarget, ProposalIndex } from './types.js';
@@ -38,7 +38,7 @@ function daysFromAnchor(proposal: IndexedProposal, meetingTime: number): number 
 function numberAfter(t: LinedTokens, to: number): boolean {
   for (let i = to; i < Math.min(t.count, to + 2) && t.line[i] === t.line[to - 1]; i++) {
     const plain = plainAt(t, i)!;
-    if (/^\d{1,2}$/.test(plain) || readOrdinal(plain) !== null) return true;
+    if (isShortNumber(plain) || readOrdinal(plain) !== null) return true;
     if (plain !== 'zero' && plain !== 'round' && plain !== 'rnd') return false;
   }
   return false;
@@ -101,8 +101,12 @@ export function saidOfSomeOne(t: LinedTokens, from: number, titleStems: readonly
 function yearBeside(t: LinedTokens, hit: Hit, year: number | null): boolean {
   if (year === null) return false;
   const said = String(year);
-  const at = (i: number): boolean => i >= 0 && i < t.count && t.sentence[i] === t.sentence[hit.from] && plainAt(t, i) === said;
-  return at(hit.from - 1) || at(hit.to);
+  return yearAt(t, hit.from - 1, hit.from, said) || yearAt(t, hit.to, hit.from, said);
+}
+
+/** Is the word at `i` the year `said`, in the sentence of the word at `from`? */
+function yearAt(t: LinedTokens, i: number, from: number, said: string): boolean {
+  return i >= 0 && i < t.count && t.sentence[i] === t.sentence[from] && plainAt(t, i) === said;
 }
 
 /** A name that ends on its title's series number ("Builder Quests Proposal 2", "Pilot 02"), not on a version ("2.0"). */

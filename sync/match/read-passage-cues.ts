@@ -200,6 +200,9 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
 
 const SUPPORT_WINDOW = 12;
 
+/** A subject word misspelt by one letter ("acquistion"). */
+const nearlySpelt = (stem: string, w: string): boolean => Math.abs(stem.length - w.length) <= 1 && stem[0] === w[0] && distance(stem, w) <= 1;
+
 const subjectWordsCache = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>();
 
 /** The subject words with a letter that are not among the words said, once per (subject, phrase) pair. */
@@ -219,14 +222,17 @@ function subjectWordsBesides(subject: readonly string[], said: readonly string[]
 export function hasSubjectSupport(t: LinedTokens, from: number, to: number, subject: readonly string[], said: readonly string[]): boolean {
   const words = subjectWordsBesides(subject, said);
   if (words.length === 0) return false;
+  // The same stems compared as numbers (`WordTable.stemIdOf`); only long words are also compared letter by letter.
+  const ids = t.table.stemIdsOf(words);
   const a = windowStart(t.sentence, from, SUPPORT_WINDOW);
   const b = windowEnd(t, t.sentence, from, to, SUPPORT_WINDOW);
   for (let i = a; i < b; i++) {
     if (i >= from && i < to) continue;
-    const stem = stemAt(t, i)!;
-    for (const w of words) {
-      if (stem === w) return true;
-      if (w.length >= 7 && Math.abs(stem.length - w.length) <= 1 && stem[0] === w[0] && distance(stem, w) <= 1) return true;
+    const stemId = t.table.stemId[t.word[i]!]!;
+    for (let k = 0; k < words.length; k++) {
+      if (ids[k] === stemId) return true;
+      const w = words[k]!;
+      if (w.length >= 7 && nearlySpelt(stemAt(t, i)!, w)) return true;
     }
   }
   return false;

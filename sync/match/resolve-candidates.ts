@@ -1,5 +1,5 @@
 import { timeOf } from './date-times.js';
-import { readOrdinal } from './stop-words.js';
+import { isShortNumber, readOrdinal } from './stop-words.js';
 import { Q_BIT, YEAR_BIT, cueBitsAt, isYearWord, plainAt, stemAt, type LinedTokens } from './read-passage-cues.js';
 import type { IndexedProposal, NamePhrase, ProposalIndex } from './types.js';
 
@@ -48,7 +48,7 @@ function ordinalAfter(ctx: MatchContext): number | null {
 function namesEditionAfter(ctx: MatchContext): boolean {
   const next = plainAt(ctx.text, ctx.to);
   if (next === undefined || ctx.text.sentence[ctx.to] !== ctx.text.sentence[ctx.from]) return false;
-  if (/^\d{1,2}$/.test(next) || next === 'zero' || SERIES_WORDS.has(next)) return true;
+  if (isShortNumber(next) || next === 'zero' || SERIES_WORDS.has(next)) return true;
   // "the uptime challenge round three": the name ends on its series word.
   return SERIES_WORDS.has(plainAt(ctx.text, ctx.to - 1)!) && readOrdinal(next) !== null;
 }
@@ -62,15 +62,18 @@ function seriesNumberBefore(ctx: MatchContext): number | null {
   return n === null || n === 0 ? null : n;
 }
 
+const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth']);
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+
 /** "the second Builder Quests proposal", "3rd round of ...": a series number said just before the name. */
 function ordinalBefore(ctx: MatchContext): number | null {
   const t = ctx.text;
   const prev = ctx.from - 1;
   const prevPlain = plainAt(t, prev);
   if (prevPlain === undefined || prev < ctx.windowFrom) return null;
-  if (/^(?:first|second|third|fourth|fifth)$/.test(prevPlain)) return readOrdinal(prevPlain);
+  if (ORDINAL_WORDS.has(prevPlain)) return readOrdinal(prevPlain);
   const beforeSuffix = plainAt(t, prev - 1);
-  if (/^(?:st|nd|rd|th)$/.test(prevPlain) && beforeSuffix !== undefined && t.end[prev - 1] === t.start[prev]) return readOrdinal(beforeSuffix);
+  if (ORDINAL_SUFFIXES.has(prevPlain) && beforeSuffix !== undefined && t.end[prev - 1] === t.start[prev]) return readOrdinal(beforeSuffix);
   return null;
 }
 
