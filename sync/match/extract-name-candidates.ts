@@ -230,6 +230,9 @@ function saidOfAnotherOne(r: Reading, hit: Hit, proposal: IndexedProposal, numbe
  */
 const targetOf = (proposal: number, role: PhraseRole, whole: boolean, platform: boolean): PhraseTarget => ({ proposal, role, whole, platform });
 
+/** What a name is to a proposal it points to only through the proposal's program (see `candidatesFor`). */
+const WHOLE_TOPIC = targetOf(0, 'topic', true, false);
+
 /** The candidate a name found at `hit` makes, with what its passage says; null when it points to no proposal. */
 function judge(r: Reading, hit: Hit): NameCandidate | null {
   const { t, index, lexicon, meetingDate } = r;
@@ -241,8 +244,10 @@ function judge(r: Reading, hit: Hit): NameCandidate | null {
   // A later edition under a new title ("the 2025 community support proposal") is found through the year said.
   const series = index.byNumber.get(resolved.proposal)!.series;
   const sibling = hit.phrase.targets.find((x) => index.byNumber.get(x.proposal)!.series === series);
-  let target = hit.phrase.targets.find((x) => x.proposal === resolved.proposal) ??
-    (sibling ? targetOf(resolved.proposal, sibling.role, sibling.whole, sibling.platform) : targetOf(resolved.proposal, 'topic', true, false));
+  // Always made the same way, whichever target it copies: a branch first taken mid-corpus makes V8 drop judge's
+  // optimised code, and this one is taken rarely but early (and the copy is cheap).
+  const like = hit.phrase.targets.find((x) => x.proposal === resolved.proposal) ?? sibling ?? WHOLE_TOPIC;
+  let target = targetOf(resolved.proposal, like.role, like.whole, like.platform);
   // "the Quasarch team": the team going about its business unless the passage is about its proposal.
   const next = plainAt(t, hit.to);
   if (target.role === 'name' && next !== undefined && t.line[hit.to] === t.line[hit.from] && (next === 'team' || next === 'teams')) {
