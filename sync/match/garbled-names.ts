@@ -179,7 +179,6 @@ function soundHashesOf(lexicon: IndexLexicon, id: number): Int32Array {
   return hashes;
 }
 
-
 /** `soundHash` of every sound a name is looked up by (`GarbledNameIndex.bySound`). */
 function soundKeyHashes(lexicon: IndexLexicon): NumberSet {
   if (lexicon.soundKeys === null) lexicon.soundKeys = new NumberSet([...lexicon.index.garbled.bySound.keys()].map((key) => soundHash(key)[0]));
