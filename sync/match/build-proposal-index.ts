@@ -150,11 +150,17 @@ export function runSounds(words: readonly (readonly [string, string])[]): string
   let alternative = '';
   for (let i = 0; i < words.length; i++) {
     const [a, b] = words[i]!;
-    primary += i > 0 && a.charCodeAt(0) === 65 ? a.slice(1) : a;
-    alternative += i > 0 && b.charCodeAt(0) === 65 ? b.slice(1) : b;
+    primary += i > 0 ? laterSound(a) : a;
+    alternative += i > 0 ? laterSound(b) : b;
   }
-  return primary === alternative ? [primary] : [primary, alternative];
+  return soundKeys(primary, alternative);
 }
+
+/** A word's key as a later word of a run (`runSounds`): without a leading "A". */
+export const laterSound = (key: string): string => (key.charCodeAt(0) === 65 ? key.slice(1) : key);
+
+/** The keys of a run from its primary and alternative sounds: one key when both are the same. */
+export const soundKeys = (primary: string, alternative: string): string[] => (primary === alternative ? [primary] : [primary, alternative]);
 
 /**
  * The characters of a word as bits: one for each letter a-z, one for any digit, one for anything else. Each
@@ -343,7 +349,12 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
   const addTarget = (key: string, make: () => NamePhrase, target: PhraseTarget): void => {
     const existing = phraseMap.get(key);
     if (!existing) {
-      phraseMap.set(key, { ...make(), proposals: [target.proposal], targets: [target] });
+      // Filled in place, not spread into a copy: a copy made by spreading may get another hidden class than its
+      // source, and the matcher reads phrases on its hottest paths.
+      const phrase = make();
+      phrase.proposals.push(target.proposal);
+      phrase.targets.push(target);
+      phraseMap.set(key, phrase);
       return;
     }
     const same = existing.targets.find((t) => t.proposal === target.proposal);
@@ -487,6 +498,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     const onlyNameWords = phrase.tokens.every((w) => !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w));
     if (phrase.nameLike && phrase.gap === 0 && onlyNameWords && phrase.joined.length >= 5 && lettersAtEdges) addGarbledTarget(garbled, phrase);
   }
+  rankGarbledTargets(garbled);
   const seriesMembers = new Map<string, number[]>();
   for (const p of proposals) if (p.series) seriesMembers.set(p.series, [...(seriesMembers.get(p.series) ?? []), p.number]);
   for (const members of seriesMembers.values()) {
@@ -497,7 +509,7 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
 }
 
 function addGarbledTarget(garbled: GarbledNameIndex, phrase: NamePhrase): void {
-  const target: GarbledTarget = { phrase, sounds: runSounds(phrase.plains.map((w) => doubleMetaphone(w))), letters: letterSet(phrase.joined) };
+  const target: GarbledTarget = { phrase, sounds: runSounds(phrase.plains.map((w) => doubleMetaphone(w))), letters: letterSet(phrase.joined), rank: 0 };
   const prefix = phrase.joined.slice(0, 3);
   let byLength = garbled.byPrefix.get(prefix);
   if (!byLength) garbled.byPrefix.set(prefix, (byLength = new Map()));
@@ -507,6 +519,16 @@ function addGarbledTarget(garbled: GarbledNameIndex, phrase: NamePhrase): void {
     for (let end = 0; end <= sound.length; end++) garbled.soundPrefixes.add(sound.slice(0, end));
   }
   for (const sound of metaphoneKeys(phrase.plains[0]!)) garbled.firstWordSounds.add(sound);
+}
+
+/** Sets each target's `rank`: its name's place in `localeCompare` order, names that compare equal sharing one. */
+function rankGarbledTargets(garbled: GarbledNameIndex): void {
+  const targets = [...garbled.byPrefix.values()].flatMap((byLength) => [...byLength.values()].flat());
+  targets.sort((a, b) => a.phrase.joined.localeCompare(b.phrase.joined));
+  targets.forEach((target, i) => {
+    const previous = targets[i - 1];
+    target.rank = previous === undefined ? 0 : previous.phrase.joined.localeCompare(target.phrase.joined) < 0 ? i : previous.rank;
+  });
 }
 
 

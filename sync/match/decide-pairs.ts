@@ -132,43 +132,51 @@ function settleSenses(names: NameCandidate[], places: Place[], decisive: Set<num
 export function decidePairs({ meeting, text, numbers, names, index }: PairInput): Map<number, PairDecision> {
   const decisions = new Map<number, PairDecision>();
   const people = meetingPeople(meeting);
-  const get = (proposal: number): PairDecision => {
-    let d = decisions.get(proposal);
-    if (!d) {
-      const p = index.byNumber.get(proposal);
-      const present = p !== undefined && p.people.some((w) => people.has(w));
-      d = { proposal, accepted: false, score: 0, decisive: false, names: [], places: [], sentences: [], evidence: [], passages: 0, proposerPresent: present };
-      decisions.set(proposal, d);
-    }
-    return d;
-  };
   const decisive = new Set<number>();
   for (const m of numbers) for (const p of m.proposals) decisive.add(p);
-  for (const p of decisive) get(p).decisive = true;
+  for (const p of decisive) decisionFor(decisions, p, index, people).decisive = true;
   const places = names.map((c) => placeOf(meeting, c.start));
   const settled = settleSenses(names, places, decisive, index);
   // A sentence that runs through several proposals ("events, community support, accelerate, provider incentives:
   // tons of props") lends each of them less than a sentence about one.
   const proposalsInSentence = new Map<number, Set<number>>();
-  for (const c of settled) {
-    const s = text.sentence[c.fromToken]!;
-    proposalsInSentence.set(s, (proposalsInSentence.get(s) ?? new Set()).add(c.proposal));
-  }
-  settled.forEach((c, i) => {
-    const d = get(c.proposal);
-    const sentence = text.sentence[c.fromToken]!;
-    d.names.push(c);
-    d.places.push(places[i]!);
-    d.sentences.push(sentence);
-    const shape: SentenceShape = proposalsInSentence.get(sentence)!.size < 3 ? 'few' : callsVote(text, c.fromToken) ? 'ballot' : 'list';
-    d.evidence.push(weighCandidate(c, shape, index.byNumber.get(c.proposal)!));
-  });
+  for (const c of settled) noteInSentence(proposalsInSentence, text.sentence[c.fromToken]!, c.proposal);
+  // The work per candidate is in module functions: V8 optimises those early in a corpus, this one only late.
+  for (let i = 0; i < settled.length; i++) addCandidate(decisionFor(decisions, settled[i]!.proposal, index, people), settled[i]!, places[i]!, text, proposalsInSentence, index);
   for (const d of decisions.values()) {
     d.passages = new Set(d.sentences).size;
     d.score = scorePair(d);
     d.accepted = d.decisive || d.score >= ACCEPT;
   }
   return decisions;
+}
+
+/** The decision for a proposal, made empty the first time it is asked for. */
+function decisionFor(decisions: Map<number, PairDecision>, proposal: number, index: ProposalIndex, people: Set<string>): PairDecision {
+  let d = decisions.get(proposal);
+  if (!d) {
+    const p = index.byNumber.get(proposal);
+    const present = p !== undefined && p.people.some((w) => people.has(w));
+    d = { proposal, accepted: false, score: 0, decisive: false, names: [], places: [], sentences: [], evidence: [], passages: 0, proposerPresent: present };
+    decisions.set(proposal, d);
+  }
+  return d;
+}
+
+function noteInSentence(proposalsInSentence: Map<number, Set<number>>, sentence: number, proposal: number): void {
+  let set = proposalsInSentence.get(sentence);
+  if (!set) proposalsInSentence.set(sentence, (set = new Set()));
+  set.add(proposal);
+}
+
+/** Adds a name candidate, at `place`, and what it is worth to the proposal's decision. */
+function addCandidate(d: PairDecision, c: NameCandidate, place: Place, text: LinedTokens, proposalsInSentence: Map<number, Set<number>>, index: ProposalIndex): void {
+  const sentence = text.sentence[c.fromToken]!;
+  d.names.push(c);
+  d.places.push(place);
+  d.sentences.push(sentence);
+  const shape: SentenceShape = proposalsInSentence.get(sentence)!.size < 3 ? 'few' : callsVote(text, c.fromToken) ? 'ballot' : 'list';
+  d.evidence.push(weighCandidate(c, shape, index.byNumber.get(c.proposal)!));
 }
 
 /**

@@ -1,10 +1,10 @@
 import { timeOf } from './date-times.js';
-import { closestNameOf, mayBeGarbled, trimClosestMemo } from './garbled-names.js';
+import { closestNameOf, trimClosestMemo } from './garbled-names.js';
 import { PHRASE_START, candidatesFor, type IndexLexicon } from './index-lexicon.js';
-import { GENERIC_WORDS, STOP_WORDS, readOrdinal } from './stop-words.js';
+import { GENERIC_WORDS, STOP_WORDS, isShortNumber, readOrdinal } from './stop-words.js';
 import { hasSubjectSupport, plainAt, readPassageCues, startsWithLetter, windowEnd, windowStart, type LinedTokens, type PassageCues } from './read-passage-cues.js';
 import { resolveCandidates, type MatchContext, type Resolution } from './resolve-candidates.js';
-import type { IndexedProposal, NameCandidate, NamePhrase, PhraseTarget, ProposalIndex } from './types.js';
+import type { IndexedProposal, NameCandidate, NamePhrase, PhraseRole, PhraseTarget, ProposalIndex } from './types.js';
 
 const WINDOW = 12;
 
@@ -38,7 +38,7 @@ function daysFromAnchor(proposal: IndexedProposal, meetingTime: number): number 
 function numberAfter(t: LinedTokens, to: number): boolean {
   for (let i = to; i < Math.min(t.count, to + 2) && t.line[i] === t.line[to - 1]; i++) {
     const plain = plainAt(t, i)!;
-    if (/^\d{1,2}$/.test(plain) || readOrdinal(plain) !== null) return true;
+    if (isShortNumber(plain) || readOrdinal(plain) !== null) return true;
     if (plain !== 'zero' && plain !== 'round' && plain !== 'rnd') return false;
   }
   return false;
@@ -105,8 +105,12 @@ export function saidOfSomeOne(t: LinedTokens, from: number, titleStems: readonly
 function yearBeside(t: LinedTokens, hit: Hit, year: number | null): boolean {
   if (year === null) return false;
   const said = String(year);
-  const at = (i: number): boolean => i >= 0 && i < t.count && t.sentence[i] === t.sentence[hit.from] && plainAt(t, i) === said;
-  return at(hit.from - 1) || at(hit.to);
+  return yearAt(t, hit.from - 1, hit.from, said) || yearAt(t, hit.to, hit.from, said);
+}
+
+/** Is the word at `i` the year `said`, in the sentence of the word at `from`? */
+function yearAt(t: LinedTokens, i: number, from: number, said: string): boolean {
+  return i >= 0 && i < t.count && t.sentence[i] === t.sentence[from] && plainAt(t, i) === said;
 }
 
 /** A name that ends on its title's series number ("Builder Quests Proposal 2", "Pilot 02"), not on a version ("2.0"). */
@@ -245,6 +249,15 @@ function sameEditionInSentence(r: Reading, hit: Hit, resolved: Resolution, serie
   return named === undefined || named === resolved.proposal ? resolved : { proposal: named, byDate: false };
 }
 
+/**
+ * A phrase target made while judging, built like the index's own (not spread from one): every target then has one
+ * hidden class, and the code reading them stays optimised.
+ */
+const targetOf = (proposal: number, role: PhraseRole, whole: boolean, platform: boolean): PhraseTarget => ({ proposal, role, whole, platform });
+
+/** What a name is to a proposal it points to only through the proposal's program (see `candidatesFor`). */
+const WHOLE_TOPIC = targetOf(0, 'topic', true, false);
+
 /** The candidate a name found at `hit` makes, with what its passage says; null when it points to no proposal. */
 function judge(r: Reading, hit: Hit): NameCandidate | null {
   const { t, index, lexicon, meetingDate } = r;
@@ -258,12 +271,14 @@ function judge(r: Reading, hit: Hit): NameCandidate | null {
   const series = index.byNumber.get(resolved.proposal)!.series;
   resolved = sameEditionInSentence(r, hit, resolved, series);
   const sibling = hit.phrase.targets.find((x) => index.byNumber.get(x.proposal)!.series === series);
-  let target = hit.phrase.targets.find((x) => x.proposal === resolved.proposal) ??
-    (sibling ? { ...sibling, proposal: resolved.proposal } : { proposal: resolved.proposal, role: 'topic', whole: true, platform: false });
+  // Always made the same way, whichever target it copies: a branch first taken mid-corpus makes V8 drop judge's
+  // optimised code, and this one is taken rarely but early (and the copy is cheap).
+  const like = hit.phrase.targets.find((x) => x.proposal === resolved.proposal) ?? sibling ?? WHOLE_TOPIC;
+  let target = targetOf(resolved.proposal, like.role, like.whole, like.platform);
   // "the Quasarch team": the team going about its business unless the passage is about its proposal.
   const next = plainAt(t, hit.to);
   if (target.role === 'name' && next !== undefined && t.line[hit.to] === t.line[hit.from] && (next === 'team' || next === 'teams')) {
-    target = { ...target, role: 'team', platform: false };
+    target = targetOf(target.proposal, 'team', target.whole, false);
   }
   const proposal = index.byNumber.get(resolved.proposal)!;
   // Before a proposal existed, its words meant something else.
@@ -389,9 +404,8 @@ export function extractNameCandidates(t: LinedTokens, index: ProposalIndex, meet
       if (covered[i + k] || t.line[i + k] !== t.line[i]) break;
       joinedLength += plainAt(t, i + k)!.length;
       letters |= lexicon.letters[t.word[i + k]!]!;
-      // One word is looked up in a plain array; a run only when it may be a name at all.
-      if (joinedLength < 4 || (k > 0 && !mayBeGarbled(lexicon, t, i, k, start, letters, joinedLength))) continue;
-      const phrase = closestNameOf(lexicon, index, t, i, k, start);
+      if (joinedLength < 4) continue;
+      const phrase = closestNameOf(lexicon, index, t, i, k, start, letters, joinedLength);
       if (!phrase) continue;
       const to = i + k + 1;
       // One lower-case word that sounds like a name is a name only with a proposal word or the proposal's subject near.

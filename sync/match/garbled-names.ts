@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { doubleMetaphone } from 'double-metaphone';
-import { letterSet, runSounds } from './build-proposal-index.js';
+import { laterSound, letterSet, soundKeys } from './build-proposal-index.js';
 import type { IndexLexicon } from './index-lexicon.js';
 import type { LinedTokens } from './read-passage-cues.js';
 import { GENERIC_WORDS, STOP_WORDS } from './stop-words.js';
@@ -65,23 +65,20 @@ export function garbleStart(lexicon: IndexLexicon, index: ProposalIndex, id: num
   const plain = lexicon.table.plain[id]!;
   const code = plain.charCodeAt(0);
   const garbled = index.garbled;
-  const pass =
-    garbled.byPrefix.size > 0 &&
-    plain.length >= 3 &&
-    !(code >= 48 && code <= 57) &&
-    !STOP_WORDS.has(plain) &&
-    !GENERIC_WORDS.has(lexicon.table.stem[id]!) &&
-    (garbled.byPrefix.has(plain.slice(0, 3)) || soundsOf(lexicon, id).some((k) => garbled.firstWordSounds.has(k)));
-  if (!pass) return null;
+  if (garbled.byPrefix.size === 0 || plain.length < 3 || (code >= 48 && code <= 57) || STOP_WORDS.has(plain) || GENERIC_WORDS.has(lexicon.table.stem[id]!)) return null;
   const byLength = garbled.byPrefix.get(plain.slice(0, 3));
+  if (byLength === undefined && !eitherIn(garbled.firstWordSounds, soundsOf(lexicon, id))) return null;
   const byLengthList: (GarbledTarget[] | undefined)[] = [];
   const lettersByLength: number[] = [];
   if (byLength) {
     for (const [length, targets] of byLength) byLengthList[length] = targets;
     for (let length = 0; length < byLengthList.length; length++) lettersByLength.push((byLengthList[length] ?? []).reduce((set, t) => set | t.letters, 0));
   }
-  return { byLength, byLengthList, lettersByLength, soundsLikeStart: soundsOf(lexicon, id).some((k) => garbled.soundPrefixes.has(k)) };
+  return { byLength, byLengthList, lettersByLength, soundsLikeStart: eitherIn(garbled.soundPrefixes, soundsOf(lexicon, id)) };
 }
+
+/** Is either of a word's two double-metaphone keys in the set? */
+const eitherIn = (set: ReadonlySet<string>, [primary, alternative]: readonly [string, string]): boolean => set.has(primary) || set.has(alternative);
 
 /**
  * Can `closestName` find anything for the words `from` to `from + extra` (`letters` their `letterSet`, `length` their
@@ -89,7 +86,7 @@ export function garbleStart(lexicon: IndexLexicon, index: ProposalIndex, id: num
  * in length and letters (`fuzzyAccepts` rules the rest out), or if the words' sounds are a name's: both told from
  * what is kept per word, without building a string. Most runs can find nothing, and need no lookup.
  */
-export function mayBeGarbled(lexicon: IndexLexicon, t: LinedTokens, from: number, extra: number, start: GarbleStart, letters: number, length: number): boolean {
+function mayBeGarbled(lexicon: IndexLexicon, t: LinedTokens, from: number, extra: number, start: GarbleStart, letters: number, length: number): boolean {
   const byLength = start.byLengthList;
   for (let len = Math.max(0, length - 2); len <= length + 2 && len < byLength.length; len++) {
     const targets = byLength[len];
@@ -175,15 +172,12 @@ function soundHashesOf(lexicon: IndexLexicon, id: number): Int32Array {
     const [primary, alternative] = soundsOf(lexicon, id);
     const [p, pp] = soundHash(primary);
     const [a, ap] = soundHash(alternative);
-    const [lp, lpp] = soundHash(later(primary));
-    const [la, lap] = soundHash(later(alternative));
+    const [lp, lpp] = soundHash(laterSound(primary));
+    const [la, lap] = soundHash(laterSound(alternative));
     lexicon.soundHashes[id] = hashes = Int32Array.of(p, a, pp, ap, lp, la, lpp, lap);
   }
   return hashes;
 }
-
-/** A key as a later word of a run: without a leading "A". */
-const later = (key: string): string => (key.charCodeAt(0) === 65 ? key.slice(1) : key);
 
 /** `soundHash` of every sound a name is looked up by (`GarbledNameIndex.bySound`). */
 function soundKeyHashes(lexicon: IndexLexicon): NumberSet {
@@ -210,8 +204,21 @@ function closestNumber(lexicon: IndexLexicon, phrase: NamePhrase | null): number
   return n;
 }
 
-/** `closestName` for the words `from` to `from + extra` joined, remembered by their word numbers. */
-export function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: LinedTokens, from: number, extra: number, start: GarbleStart): NamePhrase | null {
+/**
+ * `closestName` for the words `from` to `from + extra` joined (`letters` their `letterSet`, `length` their letters),
+ * remembered by their word numbers. A run of several words is looked up only when `mayBeGarbled` says it may be a
+ * name; what that says is remembered the same way, as it depends on nothing but the words.
+ */
+export function closestNameOf(
+  lexicon: IndexLexicon,
+  index: ProposalIndex,
+  t: LinedTokens,
+  from: number,
+  extra: number,
+  start: GarbleStart,
+  letters: number,
+  length: number,
+): NamePhrase | null {
   const plain = lexicon.table.plain;
   const a = t.word[from]!;
   if (extra === 0) {
@@ -223,8 +230,9 @@ export function closestNameOf(lexicon: IndexLexicon, index: ProposalIndex, t: Li
   const c = extra === 2 ? t.word[from + 2]! : -1;
   const remembered = lexicon.closestRun.get(a, b, c);
   if (remembered !== -1) return lexicon.closestNames[remembered]!;
-  const joined = plain[a]! + plain[b]! + (c === -1 ? '' : plain[c]!);
-  const found = closestName(index.garbled, joined, start, new RunSounds(lexicon, a, b, c));
+  const found = mayBeGarbled(lexicon, t, from, extra, start, letters, length)
+    ? closestName(index.garbled, plain[a]! + plain[b]! + (c === -1 ? '' : plain[c]!), start, new RunSounds(lexicon, a, b, c))
+    : null;
   lexicon.closestRun.set(a, b, c, closestNumber(lexicon, found));
   return found;
 }
@@ -245,9 +253,16 @@ class RunSounds {
   get(): string[] {
     if (this.keys === null) {
       const { lexicon, a, b, c } = this;
-      this.keys = runSounds(
-        b === -1 ? [soundsOf(lexicon, a)] : c === -1 ? [soundsOf(lexicon, a), soundsOf(lexicon, b)] : [soundsOf(lexicon, a), soundsOf(lexicon, b), soundsOf(lexicon, c)],
-      );
+      let [primary, alternative] = soundsOf(lexicon, a);
+      // `runSounds` of the words' keys, without making a list of them.
+      for (let k = 1; k <= 2; k++) {
+        const later = k === 1 ? b : c;
+        if (later === -1) break;
+        const sounds = soundsOf(lexicon, later);
+        primary += laterSound(sounds[0]);
+        alternative += laterSound(sounds[1]);
+      }
+      this.keys = soundKeys(primary, alternative);
     }
     return this.keys;
   }
@@ -281,5 +296,5 @@ function closestOf(
 }
 
 function outranks(a: GarbledTarget, b: GarbledTarget): boolean {
-  return a.phrase.weight > b.phrase.weight || (a.phrase.weight === b.phrase.weight && a.phrase.joined.localeCompare(b.phrase.joined) < 0);
+  return a.phrase.weight > b.phrase.weight || (a.phrase.weight === b.phrase.weight && a.rank < b.rank);
 }

@@ -100,7 +100,11 @@ export function candidatesFor(lexicon: IndexLexicon, index: ProposalIndex, phras
     const numbers = numbered
       ? phrase.proposals
       : [...new Set(phrase.targets.flatMap((x) => (x.role === 'topic' ? index.seriesMembers.get(index.byNumber.get(x.proposal)!.series) ?? [x.proposal] : [x.proposal])))];
-    found = numbers.map((n) => index.byNumber.get(n)).filter((p): p is IndexedProposal => p !== undefined);
+    found = [];
+    for (const n of numbers) {
+      const proposal = index.byNumber.get(n);
+      if (proposal !== undefined) found.push(proposal);
+    }
     lexicon.candidates.set(phrase, found);
   }
   return found;

@@ -36,11 +36,19 @@ const LEADING_CUES = new Set(['proposal', 'prop', 'funding', 'fund', 'budget', '
 
 const COORDINATORS = new Set(['and', 'or']);
 /** A year right before the phrase ("the 2025 meetups"), in its sentence. */
-const yearBefore = (t: LinedTokens, from: number): boolean => from > 0 && t.sentence[from - 1] === t.sentence[from] && isYear(plainAt(t, from - 1)!);
+const yearBefore = (t: LinedTokens, from: number): boolean => from > 0 && t.sentence[from - 1] === t.sentence[from] && isYearWord(plainAt(t, from - 1)!);
 /** Words that, after a year and a program's words, name that year's program: "the 2025 meetups program". */
 const PROGRAM_WORDS = new Set(['program', 'programme', 'initiative', 'campaign', 'serie', 'pilot']);
 
-const isYear = (plain: string): boolean => /^(19|20)\d\d$/.test(plain);
+/** A year written as four digits, 1900 to 2099 (`/^(19|20)\d\d$/` without a regular expression). */
+export function isYearWord(plain: string): boolean {
+  if (plain.length !== 4) return false;
+  const a = plain.charCodeAt(0);
+  const b = plain.charCodeAt(1);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(plain.charCodeAt(2)) && isDigit(plain.charCodeAt(3));
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** Stem and plain form of the word at `i`, or undefined past the end. */
 export const stemAt = (t: LinedTokens, i: number): string | undefined => (i >= 0 && i < t.count ? t.table.stem[t.word[i]!] : undefined);
@@ -72,12 +80,20 @@ export function cueBitsAt(t: LinedTokens, i: number): number {
     if (PROPOSAL_CUES.has(stem)) bits |= CUE_BIT;
     if (DECISION_CUES.has(stem)) bits |= DECISION_BIT;
     if (PAIR_CUES.has(t.table.plain[id]!)) bits |= PAIR_FIRST_BIT;
-    if (isYear(t.table.plain[id]!)) bits |= YEAR_BIT;
-    if (t.table.plain[id] === 'q') bits |= Q_BIT;
-    if (/^\p{L}/u.test(t.table.plain[id]!)) bits |= LETTER_BIT;
+    const plain = t.table.plain[id]!;
+    if (isYearWord(plain)) bits |= YEAR_BIT;
+    if (plain === 'q') bits |= Q_BIT;
+    if (startsWithLetterCode(plain)) bits |= LETTER_BIT;
     t.table.cueBits[id] = bits;
   }
   return bits;
+}
+
+/** `/^\p{L}/u.test(plain)`, without the regular expression for a word that starts with an ASCII character. */
+function startsWithLetterCode(plain: string): boolean {
+  const c = plain.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return /^\p{L}/u.test(plain);
 }
 
 /** Does the word at `i` start with a letter? */
@@ -131,7 +147,7 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
       cues.adjacent = true;
       break;
     }
-    if (!FILLERS.has(stemAt(t, i)!) && !isYear(plainAt(t, i)!)) break;
+    if (!FILLERS.has(stemAt(t, i)!) && !isYearWord(plainAt(t, i)!)) break;
     skipped++;
   }
   // "funding proposal for the hackathon", "budget for Q3 events".
@@ -184,6 +200,9 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
 
 const SUPPORT_WINDOW = 12;
 
+/** A subject word misspelt by one letter ("acquistion"). */
+const nearlySpelt = (stem: string, w: string): boolean => Math.abs(stem.length - w.length) <= 1 && stem[0] === w[0] && distance(stem, w) <= 1;
+
 const subjectWordsCache = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>();
 
 /** The subject words with a letter that are not among the words said, once per (subject, phrase) pair. */
@@ -203,14 +222,17 @@ function subjectWordsBesides(subject: readonly string[], said: readonly string[]
 export function hasSubjectSupport(t: LinedTokens, from: number, to: number, subject: readonly string[], said: readonly string[]): boolean {
   const words = subjectWordsBesides(subject, said);
   if (words.length === 0) return false;
+  // The same stems compared as numbers (`WordTable.stemIdOf`); only long words are also compared letter by letter.
+  const ids = t.table.stemIdsOf(words);
   const a = windowStart(t.sentence, from, SUPPORT_WINDOW);
   const b = windowEnd(t, t.sentence, from, to, SUPPORT_WINDOW);
   for (let i = a; i < b; i++) {
     if (i >= from && i < to) continue;
-    const stem = stemAt(t, i)!;
-    for (const w of words) {
-      if (stem === w) return true;
-      if (w.length >= 7 && Math.abs(stem.length - w.length) <= 1 && stem[0] === w[0] && distance(stem, w) <= 1) return true;
+    const stemId = t.table.stemId[t.word[i]!]!;
+    for (let k = 0; k < words.length; k++) {
+      if (ids[k] === stemId) return true;
+      const w = words[k]!;
+      if (w.length >= 7 && nearlySpelt(stemAt(t, i)!, w)) return true;
     }
   }
   return false;

@@ -1,6 +1,6 @@
 import { timeOf } from './date-times.js';
-import { SERIES_WORDS, readOrdinal } from './stop-words.js';
-import { Q_BIT, YEAR_BIT, cueBitsAt, plainAt, stemAt, type LinedTokens } from './read-passage-cues.js';
+import { SERIES_WORDS, isShortNumber, readOrdinal } from './stop-words.js';
+import { Q_BIT, YEAR_BIT, cueBitsAt, isYearWord, plainAt, stemAt, type LinedTokens } from './read-passage-cues.js';
 import type { IndexedProposal, NamePhrase, ProposalIndex } from './types.js';
 
 export interface MatchContext {
@@ -16,16 +16,6 @@ export interface MatchContext {
   /** A proposal word is near the name (`PassageCues.strong`): the talk is of a proposal, not of a running program. */
   proposalTalk?: boolean;
 }
-
-/** A year written as four digits, 1900 to 2099 (`/^(19|20)\d\d$/` without a regular expression). */
-export function isYearWord(plain: string): boolean {
-  if (plain.length !== 4) return false;
-  const a = plain.charCodeAt(0);
-  const b = plain.charCodeAt(1);
-  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && isDigit(plain.charCodeAt(2)) && isDigit(plain.charCodeAt(3));
-}
-
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** "1" to "4", the number of a quarter. */
 const isQuarterNumber = (plain: string): boolean => plain.length === 1 && plain >= '1' && plain <= '4';
@@ -62,7 +52,7 @@ function ordinalAfter(ctx: MatchContext): number | null {
 function namesEditionAfter(ctx: MatchContext): boolean {
   const next = plainAt(ctx.text, ctx.to);
   if (next === undefined || ctx.text.sentence[ctx.to] !== ctx.text.sentence[ctx.from]) return false;
-  if (/^\d{1,2}$/.test(next) || next === 'zero' || SERIES_WORDS.has(next)) return true;
+  if (isShortNumber(next) || next === 'zero' || SERIES_WORDS.has(next)) return true;
   // "the uptime challenge round three": the name ends on its series word.
   return SERIES_WORDS.has(plainAt(ctx.text, ctx.to - 1)!) && readOrdinal(next) !== null;
 }
@@ -84,15 +74,18 @@ function seriesNumberBefore(ctx: MatchContext): number | null {
   return n === null || n === 0 ? null : n;
 }
 
+const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth']);
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+
 /** "the second Builder Quests proposal", "3rd round of ...": a series number said just before the name. */
 function ordinalBefore(ctx: MatchContext): number | null {
   const t = ctx.text;
   const prev = ctx.from - 1;
   const prevPlain = plainAt(t, prev);
   if (prevPlain === undefined || prev < ctx.windowFrom) return null;
-  if (/^(?:first|second|third|fourth|fifth)$/.test(prevPlain)) return readOrdinal(prevPlain);
+  if (ORDINAL_WORDS.has(prevPlain)) return readOrdinal(prevPlain);
   const beforeSuffix = plainAt(t, prev - 1);
-  if (/^(?:st|nd|rd|th)$/.test(prevPlain) && beforeSuffix !== undefined && t.end[prev - 1] === t.start[prev]) return readOrdinal(beforeSuffix);
+  if (ORDINAL_SUFFIXES.has(prevPlain) && beforeSuffix !== undefined && t.end[prev - 1] === t.start[prev]) return readOrdinal(beforeSuffix);
   return null;
 }
 
@@ -305,26 +298,41 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
 function closestByTitleWords(candidates: readonly IndexedProposal[], ctx: MatchContext): IndexedProposal[] {
   const table = ctx.text.table;
   markWindowStems(ctx);
-  const matched = candidates.map((p) => {
+  // Plain loops, no callbacks: this runs for most names found, many times before V8 optimises it.
+  const matched: number[] = [];
+  let bestMatched = -Infinity;
+  for (const p of candidates) {
     let n = 0;
     for (const k of table.stemIdsOf(p.key)) if (inWindow(k)) n++;
-    return table.stemIdsOf(p.people).some(inWindow) ? n + 1 : n;
-  });
-  const bestMatched = Math.max(...matched);
+    if (anyInWindow(table.stemIdsOf(p.people))) n++;
+    matched.push(n);
+    if (n > bestMatched) bestMatched = n;
+  }
+  const best: IndexedProposal[] = [];
+  for (let i = 0; i < candidates.length; i++) if (matched[i] === bestMatched) best.push(candidates[i]!);
   // Editions of a yearly program are told apart by the year, not by how long their titles are.
-  const best = candidates.filter((_, i) => matched[i] === bestMatched);
-  if (best.length > 1 && best.every((p) => p.year !== null) && new Set(best.map((p) => p.year)).size === best.length) return best;
+  if (best.length > 1 && eachOfItsOwnYear(best)) return best;
   let bestCoverage = -1;
-  candidates.forEach((p, i) => {
-    if (matched[i] === bestMatched) bestCoverage = Math.max(bestCoverage, coverage(p, bestMatched));
-  });
-  return candidates.filter((p, i) => matched[i] === bestMatched && coverage(p, bestMatched) === bestCoverage);
+  for (const p of best) bestCoverage = Math.max(bestCoverage, coverage(p, bestMatched));
+  return best.filter((p) => coverage(p, bestMatched) === bestCoverage);
+}
+
+/** Does every proposal have a year, and no two the same? */
+function eachOfItsOwnYear(proposals: readonly IndexedProposal[]): boolean {
+  for (let a = 0; a < proposals.length; a++) {
+    if (proposals[a]!.year === null) return false;
+    for (let b = 0; b < a; b++) if (proposals[b]!.year === proposals[a]!.year) return false;
+  }
+  return true;
 }
 
 const coverage = (p: IndexedProposal, matched: number): number => (p.key.length === 0 ? 0 : matched / p.key.length);
 
-/** `windowStamp[stemId] === stamp` when a word with that stem is in the window last marked. */
-let windowStamp = new Int32Array(1 << 12);
+/**
+ * `windowStamp[stemId] === stamp` when a word with that stem is in the window last marked. Sized for the some tens of
+ * thousands of stems a corpus has, so that it seldom grows (each growth first met makes V8 drop optimised code).
+ */
+let windowStamp = new Int32Array(1 << 15);
 let stamp = 0;
 
 /** Notes the stems of the window's words, so that a candidate's key words are each looked up rather than searched for. */
@@ -346,6 +354,11 @@ function markWindowStems({ text, windowFrom, windowTo }: MatchContext): void {
 
 /** Is a word with this stem (`WordTable.stemIdOf`) in the window last marked? */
 const inWindow = (stemId: number): boolean => stemId < windowStamp.length && windowStamp[stemId] === stamp;
+
+function anyInWindow(stemIds: Int32Array): boolean {
+  for (const k of stemIds) if (inWindow(k)) return true;
+  return false;
+}
 
 /**
  * Are these editions of one program (one series, or each with its period), or proposals whose phrase is a platform

@@ -81,6 +81,14 @@ const NUMBER_WORDS: Record<string, number> = {
 
 /** A small series number written as digits ("02", "3") or as a word ("two", "third"). */
 export function readOrdinal(plain: string): number | null {
-  if (/^\d{1,2}$/.test(plain)) return Number(plain);
+  if (isShortNumber(plain)) return Number(plain);
   return NUMBER_WORDS[plain] ?? null;
 }
+
+/** One or two digits (`/^\d{1,2}$/`, without the regular expression: this is asked of many words near names). */
+export function isShortNumber(plain: string): boolean {
+  const length = plain.length;
+  return (length === 1 || length === 2) && isDigit(plain.charCodeAt(0)) && (length === 1 || isDigit(plain.charCodeAt(1)));
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;

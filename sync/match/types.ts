@@ -120,6 +120,11 @@ export interface GarbledTarget {
   sounds: string[];
   /** `letterSet` of `phrase.joined`. */
   letters: number;
+  /**
+   * Where `phrase.joined` comes in `localeCompare` order among all targets (equal for names that compare equal), so
+   * that ties between equally weighty names are broken without comparing strings again and again.
+   */
+  rank: number;
 }
 
 /** Garbled-name targets by spelling and by sound; each list keeps the order the phrases were indexed in. */

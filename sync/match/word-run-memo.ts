@@ -1,4 +1,9 @@
 const EMPTY = -1;
+/**
+ * Room for half this many runs before the table grows: a corpus of a few hundred meetings has some tens of thousands
+ * (every run a garbled name might start is remembered), and growing again and again costs more than the memory.
+ */
+const INITIAL_SLOTS = 1 << 16;
 
 /**
  * Numbers (0 or more) remembered for runs of two or three word numbers (a, b) or (a, b, c): an open-addressing table
@@ -6,8 +11,8 @@ const EMPTY = -1;
  * allocates nothing and needs no composite key.
  */
 export class WordRunMemo {
-  private slots = new Int32Array(4 << 12).fill(EMPTY);
-  private mask = (1 << 12) - 1;
+  private slots = new Int32Array(4 * INITIAL_SLOTS).fill(EMPTY);
+  private mask = INITIAL_SLOTS - 1;
   private count = 0;
 
   get size(): number {
