@@ -43,7 +43,9 @@ function teamNames(body: string): string[] {
   for (const m of body.matchAll(/proposed by\s+([^\n.]*?)(?:\.|\n|$)/gi)) {
     const who = m[1]!.trim();
     const paren = /\(([^)]+)\)/.exec(who);
-    const name = paren ? paren[1]!.replace(/\bteam\b/gi, '').trim() : /\bteam\b/i.test(who) ? who.replace(/\bteam\b/gi, '').trim() : '';
+    // "(Dana Whitcombe, Marcus Feld and volunteers)": a list in brackets names people, not a team.
+    const bracketed = paren && !/,|\s(?:and|&)\s/.test(paren[1]!) ? paren[1]! : null;
+    const name = bracketed !== null ? bracketed.replace(/\bteam\b/gi, '').trim() : !paren && /\bteam\b/i.test(who) ? who.replace(/\bteam\b/gi, '').trim() : '';
     // A working group or SIG named after the program ("Meetups WG") is the program's own people, not a team.
     if (name.length > 1 && !GROUP_SUFFIX.test(name)) names.push(name);
   }
@@ -71,7 +73,9 @@ function shortTeamNames(names: string[]): string[] {
  */
 export function personNames(body: string): string[] {
   const names: string[] = [];
-  for (const m of body.matchAll(/proposed by\s+([^\n.(]*)/gi)) {
+  for (const m of body.matchAll(/proposed by:?\s+([^\n.(]*)(?:\(([^)\n]*)\))?/gi)) {
+    // A list of people in brackets after a group ("the events working group (Dana Whitcombe, Marcus Feld)").
+    if (m[2] !== undefined && /,|\s(?:and|&)\s/.test(m[2])) for (const part of m[2].split(/\s*,\s*|\s+(?:and|&)\s+/)) if (leadingName(part).includes(' ')) names.push(leadingName(part));
     const who = m[1]!.trim();
     if (/\bteam\b/i.test(who)) continue;
     who.split(/\s*,\s*/).forEach((segment, k) => {
@@ -241,11 +245,16 @@ export function buildProposalIndex(input: ProposalForMatching[], options: Propos
     stem.length >= 4;
   const idf = (stem: string): number => Math.log((N + 1) / (df(stem) + 0.5));
 
+  // An AEP is the proposal that names it in its title (or lists it); another proposal's body that names it (an upgrade
+  // "including AEP-71") only refers to it. A number no proposal claims so is taken from the body that names it.
+  const aepsNamed = (text: string): number[] => [...text.matchAll(/\bAEP[\s#-]*(\d{1,4})\b/gi)].map((m) => Number(m[1]));
+  const ownAeps = input.map((p) => new Set([...(p.aep ?? []), ...aepsNamed(p.title)]));
+  const claimedAeps = new Set(ownAeps.flatMap((set) => [...set]));
   const proposals: IndexedProposal[] = input.map((p, i) => {
     const tokens = titleTokens[i]!;
     const year = tokens.find((t) => isYear(t.plain));
-    const aep = new Set(p.aep ?? []);
-    for (const m of `${p.title}\n${p.body ?? ''}`.matchAll(/\bAEP[\s#-]*(\d{1,4})\b/gi)) aep.add(Number(m[1]));
+    const aep = new Set(ownAeps[i]);
+    for (const n of aepsNamed(p.body ?? '')) if (!claimedAeps.has(n)) aep.add(n);
     const key = [...new Set(tokens.map((t) => t.stem).filter((s) => isContent(s) && df(s) <= keyLimit && !personWords.has(s)))];
     return {
       owner: p.owner ?? null,

@@ -215,13 +215,33 @@ function yearsInWindow(ctx: MatchContext, own: number | null): Set<number> | nul
 }
 
 /**
+ * The one proposal a name points to, unless the name is said with another edition's year or series number ("the
+ * 2026 events budget" when only the 2025 events have a proposal, "Mainnet 14" for "Mainnet 15 Network Upgrade"):
+ * then a proposal of that year under another title, or none.
+ */
+function onlyCandidate(p: IndexedProposal, ctx: MatchContext, index: ProposalIndex): Resolution | null {
+  if (p.year !== null) {
+    const year = yearWithName(ctx);
+    if (year !== null && year !== p.year) {
+      const successor = successorForYear([p], new Set([year]), ctx, index);
+      return successor === null ? null : { proposal: successor, byDate: false };
+    }
+  }
+  if (p.ordinal !== null) {
+    const ordinal = ordinalAfter(ctx);
+    if (ordinal !== null && ordinal !== p.ordinal && namesEditionAfter(ctx)) return null;
+  }
+  return { proposal: p.number, byDate: false };
+}
+
+/**
  * Picks the one proposal a name points to among several that share it: first by the other words of their titles
  * found nearby, then by a year or series number in the text, then by which one was current at the meeting date.
  * Returns null when the text does not decide and the dates cannot either.
  */
 export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: MatchContext, index: ProposalIndex, phrase?: NamePhrase): Resolution | null {
   if (candidates.length === 0) return null;
-  if (candidates.length === 1) return { proposal: candidates[0]!.number, byDate: false };
+  if (candidates.length === 1) return onlyCandidate(candidates[0]!, ctx, index);
 
   // A year said right with the name decides before anything else: "the 2025 Field Days" beside a longer 2026 title.
   const own = yearWithName(ctx);

@@ -74,15 +74,18 @@ export const PAIR_CUES: ReadonlyMap<string, string> = new Map([
 /** Words a series number follows ("round four of the uptime challenge", "Season 3"): an edition, never a name. */
 export const SERIES_WORDS = new Set(['round', 'rnd', 'season', 'sprint', 'phase', 'part', 'cohort', 'edition', 'pilot']);
 
-const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
-};
+// A Map, not an object literal: "constructor" or "toString" said after a name must not read as a number.
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+    first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
+  }),
+);
 
 /** A small series number written as digits ("02", "3") or as a word ("two", "third"). */
 export function readOrdinal(plain: string): number | null {
   if (isShortNumber(plain)) return Number(plain);
-  return NUMBER_WORDS[plain] ?? null;
+  return NUMBER_WORDS.get(plain) ?? null;
 }
 
 /** One or two digits (`/^\d{1,2}$/`, without the regular expression: this is asked of many words near names). */

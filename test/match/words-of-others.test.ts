@@ -1,5 +1,6 @@
 import { describe, test, expect } from '@jest/globals';
 import { buildProposalIndex, personNames } from '../../sync/match/build-proposal-index.js';
+import { readOrdinal } from '../../sync/match/stop-words.js';
 import { notesMeeting, proposalsFound } from '../helpers/notes-meeting.js';
 import type { ProposalForMatching } from '../../sync/match/types.js';
 
@@ -14,6 +15,11 @@ const proposals: ProposalForMatching[] = [
   { number: 2113, title: 'Gantry - Provider Observability Toolkit Grant', createdAt: '2027-02-20', body: 'Exporters and dashboards for providers.\n\nSubmitted by Farid Haddad, Gantry Ops' },
   { number: 2114, title: 'Q2 2027 Provider Uptime Rewards', body: 'Rewards for uptime in the second quarter.\n\nProposed by Sveta Orlova.' },
   { number: 2115, title: 'Q1 2028 Provider Uptime Rewards', body: 'Rewards for uptime in the first quarter.\n\nProposed by Sveta Orlova.' },
+  { number: 2116, title: 'AEP-93: Lease Escrow Pools', aep: [93], body: 'Escrow pools for leases.' },
+  { number: 2117, title: 'Funding Request: Mainnet 19 Network Upgrade', createdAt: '2027-02-01', body: 'Audit and engineering for the Mainnet 19 upgrade, which ships AEP-93.\n\nProposed by Oskar Lind.' },
+  { number: 2118, title: 'Akash Meetup Program 2027', body: 'Meetups in 2027.\n\nProposed by the meetups working group (Dana Whit, Marcus Feld and community volunteers).' },
+  { number: 2119, title: 'Akash Community Workshops 2028', body: 'Workshops in 2028.\n\nProposed by the workshops working group (Dana Whit, Marcus Feld and community volunteers).' },
+  { number: 2120, title: 'Akash Community Workshops 2029', body: 'Workshops in 2029.\n\nProposed by Dana Whit.' },
   { number: 2106, title: 'Arbor: Lease Cost Alerts', createdAt: '2027-01-05', body: 'Arbor alerts tenants when lease costs jump.\n\nProposed by Owen Cast.' },
   { number: 2102, title: 'Kestrel: Docs in Spanish and Portuguese', createdAt: '2027-02-03', body: 'Kestrel writes guides in Spanish and Portuguese for new builders.\n\nProposed by Ana Duarte.' },
   { number: 2103, title: 'Docs Bounty Program - Round 1', createdAt: '2027-01-20', body: 'Bounties for documentation pull requests.\n\nProposed by Ines Falk.' },
@@ -59,6 +65,31 @@ describe('names and editions a title gives', () => {
 
   test('a quarter\'s edition said with its year and quarter is named by its period', () => {
     expect(found('2027-11-13', ['- Sveta presented the retrospective for the Q2 2027 uptime rewards: 63 providers qualified.'])).toEqual([2114]);
+  });
+});
+
+describe('numbers and editions that belong to another', () => {
+  test('an AEP is the proposal that names it in its title, not a body that mentions it', () => {
+    expect(found('2027-03-10', ['- AEP-93 moved to last call.'])).toEqual([2116]);
+  });
+
+  test('a name with another series number or year is another edition, or none', () => {
+    expect(found('2027-03-10', ['- The Mainnet 18 upgrade went through; the Mainnet 19 upgrade funding request is up.'])).toEqual([2117]);
+    expect(found('2027-03-10', ['- The Mainnet 18 upgrade went through without incidents, thanks to the funding request.'])).toEqual([]);
+    expect(found('2027-12-10', ['- No 2028 meetup program proposal has been drafted yet.'])).toEqual([]);
+    expect(found('2027-12-10', ['- The 2027 meetup program proposal closes its books in December.'])).toEqual([2118]);
+  });
+
+  test('a list of people in a byline\'s brackets are people, not a team', () => {
+    expect(personNames('Proposed by the meetups working group (Dana Whit, Marcus Feld and community volunteers).')).toEqual(['Dana Whit', 'Marcus Feld']);
+    expect(index.phrasesByFirst.get('dana')).toBeUndefined();
+    // Their words ("community volunteers") are no team's, so both years' titles are one program.
+    expect(index.byNumber.get(2119)!.series).toBe(index.byNumber.get(2120)!.series);
+  });
+
+  test('words that are properties of every object are no numbers', () => {
+    expect(readOrdinal('constructor')).toBeNull();
+    expect(readOrdinal('three')).toBe(3);
   });
 });
 
