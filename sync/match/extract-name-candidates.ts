@@ -88,6 +88,15 @@ export function saidAsAKind(t: LinedTokens, from: number): boolean {
   return one === 'of' && two !== undefined && KIND_NOUNS.has(two);
 }
 
+/** Words after which a word is a verb: "should anchor", "we anchor", "to anchor". */
+const BEFORE_VERB = new Set(['to', 'should', 'shall', 'can', 'could', 'will', 'would', 'must', 'might', 'may', 'we', 'they', 'you', 'i', 'cannot', 'dont', 'not']);
+
+/** Is the word at `from` a verb by the word before it ("programs should anchor their budgets")? */
+export function saidAsVerb(t: LinedTokens, from: number): boolean {
+  const one = wordBefore(t, from, 1);
+  return one !== undefined && BEFORE_VERB.has(one);
+}
+
 /**
  * "a small hackathon", "an event": one everyday word with an indefinite article before it (and at most one word
  * between) is some such thing, not the program. "a hackathon proposal" is another matter: the article is the proposal's.
@@ -303,8 +312,8 @@ function judge(r: Reading, hit: Hit): NameCandidate | null {
     !(oneWord && saidOfAnotherOne(r, hit, proposal, resolved.proposal)) &&
     // "Stack Overflow" is not "Overflow": a capitalised word before a one-word name makes another name.
     !(target.role === 'name' && !hit.fuzzy && hit.to - hit.from === 1 && namesAnotherOne(t, hit.from, proposal.titleStems)) &&
-    // "a moral compass" is some compass, not the product Compass.
-    !(target.role === 'name' && !hit.fuzzy && hit.to - hit.from === 1 && t.cap[hit.from] !== 1 && saidOfSomeOne(t, hit.from, proposal.titleStems));
+    // "a moral compass" is some compass, not the product Compass; "should anchor their budgets" is a verb.
+    !(target.role === 'name' && !hit.fuzzy && hit.to - hit.from === 1 && t.cap[hit.from] !== 1 && (saidOfSomeOne(t, hit.from, proposal.titleStems) || saidAsVerb(t, hit.from)));
   const base = target.role === 'name' ? (hit.to - hit.from > 1 ? 0.85 : 0.75) : target.role === 'team' ? 0.7 : 0.6;
   return {
     proposal: resolved.proposal,

@@ -58,7 +58,7 @@ export const PROPOSAL_CUES = new Set(
 export const STRONG_PROPOSAL_CUES = new Set(
   (
     'proposal proposals prop props aep aeps governance funding funded fund funds budget vote voted voting passed pass onchain ' +
-    'spend request requested resourcing grant approved'
+    'spend resourcing grant approved'
   ).split(' '),
 );
 

@@ -20,6 +20,8 @@ const proposals: ProposalForMatching[] = [
   { number: 2118, title: 'Akash Meetup Program 2027', body: 'Meetups in 2027.\n\nProposed by the meetups working group (Dana Whit, Marcus Feld and community volunteers).' },
   { number: 2119, title: 'Akash Community Workshops 2028', body: 'Workshops in 2028.\n\nProposed by the workshops working group (Dana Whit, Marcus Feld and community volunteers).' },
   { number: 2120, title: 'Akash Community Workshops 2029', body: 'Workshops in 2029.\n\nProposed by Dana Whit.' },
+  { number: 2121, title: 'Keel: Persistent Volume Operator', createdAt: '2027-03-01', body: 'Keel runs persistent volumes on providers.\n\nProposed by Luis Ferro.' },
+  { number: 2122, title: 'Xelora Wallet Integration for Akash Console', createdAt: '2027-01-10', body: 'Xelora wallets in the Console.\n\nProposed by Priya Anand (Xelora).' },
   { number: 2106, title: 'Arbor: Lease Cost Alerts', createdAt: '2027-01-05', body: 'Arbor alerts tenants when lease costs jump.\n\nProposed by Owen Cast.' },
   { number: 2102, title: 'Kestrel: Docs in Spanish and Portuguese', createdAt: '2027-02-03', body: 'Kestrel writes guides in Spanish and Portuguese for new builders.\n\nProposed by Ana Duarte.' },
   { number: 2103, title: 'Docs Bounty Program - Round 1', createdAt: '2027-01-20', body: 'Bounties for documentation pull requests.\n\nProposed by Ines Falk.' },
@@ -105,6 +107,16 @@ describe('everyday senses of a name', () => {
     expect(found('2027-02-01', ['- Sounding added a latency map for each region.'])).toEqual([2101]);
     expect(found('2027-06-10', ['- Rodrigo said funding decisions need a proper sounding board before a vote.'])).toEqual([]);
     expect(found('2027-06-10', ['- Rodrigo said we should do a sounding before the funding vote.'])).toEqual([]);
+  });
+
+  test('a lower-case name after a modal, a pronoun or "to" is a verb', () => {
+    expect(found('2027-04-01', ['- Luis asked whether programs should keel their budgets to USD; the funding stays in AKT.'])).toEqual([]);
+    expect(found('2027-04-01', ['- Luis asked about the keel funding milestones.'])).toEqual([2121]);
+  });
+
+  test('"request" alone is no word about a proposal: a team\'s platform with it is everyday work', () => {
+    expect(found('2027-09-19', ['- One request from the Console side: an endpoint for lease events.'])).toEqual([]);
+    expect(found('2027-09-19', ['- The Console side asked about the Xelora funding.'])).toEqual([2122]);
   });
 
   test('"its own" and "their own" make the word someone else\'s', () => {
