@@ -272,10 +272,10 @@ function judge(r: Reading, hit: Hit): NameCandidate | null {
   const { t, index, lexicon, meetingDate } = r;
   const windowFrom = windowStart(t.line, hit.from, WINDOW);
   const windowTo = windowEnd(t, t.line, hit.from, hit.to, WINDOW);
-  const cues = readPassageCues(t, hit.from, hit.to);
-  const ctx: MatchContext = { text: t, from: hit.from, to: hit.to, windowFrom, windowTo, meetingDate, proposalTalk: cues.strong };
+  const ctx: MatchContext = { text: t, from: hit.from, to: hit.to, windowFrom, windowTo, meetingDate };
   let resolved = resolveCandidates(candidatesFor(lexicon, index, hit.phrase), ctx, index, hit.phrase);
   if (!resolved) return null;
+  const cues = readPassageCues(t, hit.from, hit.to);
   // A later edition under a new title ("the 2025 community support proposal") is found through the year said.
   const series = index.byNumber.get(resolved.proposal)!.series;
   resolved = sameEditionInSentence(r, hit, resolved, series);

@@ -1,6 +1,6 @@
 import { timeOf } from './date-times.js';
 import { SERIES_WORDS, isShortNumber, readOrdinal } from './stop-words.js';
-import { Q_BIT, YEAR_BIT, cueBitsAt, isYearWord, plainAt, stemAt, type LinedTokens } from './read-passage-cues.js';
+import { Q_BIT, YEAR_BIT, cueBitsAt, isYearWord, plainAt, readPassageCues, stemAt, type LinedTokens } from './read-passage-cues.js';
 import type { IndexedProposal, NamePhrase, ProposalIndex } from './types.js';
 
 export interface MatchContext {
@@ -13,8 +13,6 @@ export interface MatchContext {
   windowFrom: number;
   windowTo: number;
   meetingDate: string;
-  /** A proposal word is near the name (`PassageCues.strong`): the talk is of a proposal, not of a running program. */
-  proposalTalk?: boolean;
 }
 
 /** "1" to "4", the number of a quarter. */
@@ -300,7 +298,10 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
   // Late in a year (or quarter) the next one's proposal is up, but talk of the program that is not about a proposal is
   // about the edition running now.
   const date = ctx.meetingDate;
-  const runningNow = ctx.proposalTalk === false && pool.every((p) => p.period !== null) ? current.filter((p) => p.period!.from <= date && date < p.period!.to) : [];
+  const runningNow =
+    current.length > 1 && pool.every((p) => p.period !== null) && !readPassageCues(ctx.text, ctx.from, ctx.to).strong
+      ? current.filter((p) => p.period!.from <= date && date < p.period!.to)
+      : [];
   if (runningNow.length === 1) return { proposal: runningNow[0]!.number, byDate: true, running: runningNow[0] !== current[0] };
   if (current.length > 1 && !oneProgram(pool, phrase)) return null;
   if (current[0]) return { proposal: current[0].number, byDate: true };
