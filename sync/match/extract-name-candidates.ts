@@ -88,8 +88,8 @@ export function saidAsAKind(t: LinedTokens, from: number): boolean {
   return one === 'of' && two !== undefined && KIND_NOUNS.has(two);
 }
 
-/** Words after which a word is a verb: "should anchor", "we anchor", "to anchor". */
-const BEFORE_VERB = new Set(['to', 'should', 'shall', 'can', 'could', 'will', 'would', 'must', 'might', 'may', 'we', 'they', 'you', 'i', 'cannot', 'dont', 'not']);
+/** Words after which a word is a verb: "should anchor", "we anchor", "to anchor", "I'll tally". */
+const BEFORE_VERB = new Set(['to', 'should', 'shall', 'can', 'could', 'will', 'would', 'must', 'might', 'may', 'we', 'they', 'you', 'i', 'cannot', 'dont', 'not', 'll']);
 
 /** Is the word at `from` a verb by the word before it ("programs should anchor their budgets")? */
 export function saidAsVerb(t: LinedTokens, from: number): boolean {

@@ -229,6 +229,14 @@ function onlyCandidate(p: IndexedProposal, ctx: MatchContext, index: ProposalInd
     const ordinal = ordinalAfter(ctx);
     if (ordinal !== null && ordinal !== p.ordinal && namesEditionAfter(ctx)) return null;
   }
+  if (p.quarter !== null) {
+    // "the Q3 2025 marketing initiatives": the edition named by its quarter, as among several; another quarter is none.
+    const said = saidQuarter(ctx);
+    if (said !== null) {
+      if (said.quarter !== p.quarter || (p.year !== null && said.year !== p.year)) return null;
+      return { proposal: p.number, byDate: false, byPeriod: true, periodInSentence: said.inSentence === true };
+    }
+  }
   return { proposal: p.number, byDate: false };
 }
 

@@ -22,6 +22,7 @@ const proposals: ProposalForMatching[] = [
   { number: 2120, title: 'Akash Community Workshops 2029', body: 'Workshops in 2029.\n\nProposed by Dana Whit.' },
   { number: 2121, title: 'Keel: Persistent Volume Operator', createdAt: '2027-03-01', body: 'Keel runs persistent volumes on providers.\n\nProposed by Luis Ferro.' },
   { number: 2122, title: 'Xelora Wallet Integration for Akash Console', createdAt: '2027-01-10', body: 'Xelora wallets in the Console.\n\nProposed by Priya Anand (Xelora).' },
+  { number: 2123, title: 'Q3 2027 Growth & Marketing Initiatives', body: 'Campaigns for the third quarter.\n\nProposed by Ana Lund.' },
   { number: 2106, title: 'Arbor: Lease Cost Alerts', createdAt: '2027-01-05', body: 'Arbor alerts tenants when lease costs jump.\n\nProposed by Owen Cast.' },
   { number: 2102, title: 'Kestrel: Docs in Spanish and Portuguese', createdAt: '2027-02-03', body: 'Kestrel writes guides in Spanish and Portuguese for new builders.\n\nProposed by Ana Duarte.' },
   { number: 2103, title: 'Docs Bounty Program - Round 1', createdAt: '2027-01-20', body: 'Bounties for documentation pull requests.\n\nProposed by Ines Falk.' },
@@ -63,6 +64,11 @@ describe('what a proposal\'s body writes with capitals', () => {
 describe('names and editions a title gives', () => {
   test('the name before a spaced dash is the proposal\'s name', () => {
     expect(found('2027-09-17', ['- Farid showed milestone 3 of the Gantry grant: an audit metrics feed.'])).toEqual([2113]);
+  });
+
+  test('a quarter\'s only edition said with its quarter is named by its period; another quarter is none', () => {
+    expect(found('2027-08-28', ['- Ana presented the Q3 2027 marketing initiatives: two campaigns so far.'])).toEqual([2123]);
+    expect(found('2027-08-28', ['- Ana presented the Q1 2027 marketing initiatives: two campaigns so far.'])).toEqual([]);
   });
 
   test('a quarter\'s edition said with its year and quarter is named by its period', () => {
@@ -112,6 +118,7 @@ describe('everyday senses of a name', () => {
   test('a lower-case name after a modal, a pronoun or "to" is a verb', () => {
     expect(found('2027-04-01', ['- Luis asked whether programs should keel their budgets to USD; the funding stays in AKT.'])).toEqual([]);
     expect(found('2027-04-01', ['- Luis asked about the keel funding milestones.'])).toEqual([2121]);
+    expect(found('2027-04-01', ["Luis Ferro: I'll keel the funding schedules into one monthly view."])).toEqual([]);
   });
 
   test('"request" alone is no word about a proposal: a team\'s platform with it is everyday work', () => {
