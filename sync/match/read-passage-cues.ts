@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { DECISION_CUES, PAIR_CUES, PROPOSAL_CUES, STRONG_PROPOSAL_CUES } from './stop-words.js';
+import { ADJACENT_ONLY_CUES, DECISION_CUES, PAIR_CUES, PROPOSAL_CUES, STRONG_PROPOSAL_CUES } from './stop-words.js';
 import type { WordScan } from './scan-words.js';
 
 /** The meeting's words with their lines and sentences (see `scanWords`). */
@@ -143,7 +143,11 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
   const cues: PassageCues = { any: false, strong: false, adjacent: false, period: false, decision: false, anyOnLine: false, subject: false };
 
   for (let i = to, skipped = 0; i < t.count && t.sentence[i] === line && skipped <= 2; i++) {
-    if (isCueAt(t, i, STRONG_PROPOSAL_CUES) || (i === to && yearBefore(t, from) && (PROGRAM_WORDS.has(stemAt(t, i)!) || PROGRAM_WORDS.has(stemAt(t, to - 1)!)))) {
+    if (
+      isCueAt(t, i, STRONG_PROPOSAL_CUES) ||
+      ADJACENT_ONLY_CUES.has(plainAt(t, i)!) ||
+      (i === to && yearBefore(t, from) && (PROGRAM_WORDS.has(stemAt(t, i)!) || PROGRAM_WORDS.has(stemAt(t, to - 1)!)))
+    ) {
       cues.adjacent = true;
       break;
     }

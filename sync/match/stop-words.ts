@@ -62,6 +62,12 @@ export const STRONG_PROPOSAL_CUES = new Set(
   ).split(' '),
 );
 
+/**
+ * "request" (one, not "requests") speaks of the proposal only right after its name ("the meetup sponsorship
+ * request"); elsewhere in a passage it is as often everyday ("one request from the Console side").
+ */
+export const ADJACENT_ONLY_CUES = new Set(['request', 'requested']);
+
 /** Words of the governance decision itself: what a program word alone ("the hackathon") needs nearby. */
 export const DECISION_CUES = new Set('proposal proposals prop props aep aeps governance vote voted voting passed onchain approved'.split(' '));
 

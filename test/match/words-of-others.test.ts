@@ -1,6 +1,7 @@
 import { describe, test, expect } from '@jest/globals';
 import { buildProposalIndex, personNames } from '../../sync/match/build-proposal-index.js';
 import { readOrdinal } from '../../sync/match/stop-words.js';
+import { matchMeeting } from '../../sync/match/match-meeting.js';
 import { notesMeeting, proposalsFound } from '../helpers/notes-meeting.js';
 import type { ProposalForMatching } from '../../sync/match/types.js';
 
@@ -23,6 +24,7 @@ const proposals: ProposalForMatching[] = [
   { number: 2121, title: 'Keel: Persistent Volume Operator', createdAt: '2027-03-01', body: 'Keel runs persistent volumes on providers.\n\nProposed by Luis Ferro.' },
   { number: 2122, title: 'Xelora Wallet Integration for Akash Console', createdAt: '2027-01-10', body: 'Xelora wallets in the Console.\n\nProposed by Priya Anand (Xelora).' },
   { number: 2123, title: 'Q3 2027 Growth & Marketing Initiatives', body: 'Campaigns for the third quarter.\n\nProposed by Ana Lund.' },
+  { number: 2124, title: 'Community meetup sponsorship, fourth quarter', createdAt: '2027-10-01', body: 'Sponsoring six community meetups in the fourth quarter.' },
   { number: 2106, title: 'Arbor: Lease Cost Alerts', createdAt: '2027-01-05', body: 'Arbor alerts tenants when lease costs jump.\n\nProposed by Owen Cast.' },
   { number: 2102, title: 'Kestrel: Docs in Spanish and Portuguese', createdAt: '2027-02-03', body: 'Kestrel writes guides in Spanish and Portuguese for new builders.\n\nProposed by Ana Duarte.' },
   { number: 2103, title: 'Docs Bounty Program - Round 1', createdAt: '2027-01-20', body: 'Bounties for documentation pull requests.\n\nProposed by Ines Falk.' },
@@ -121,9 +123,12 @@ describe('everyday senses of a name', () => {
     expect(found('2027-04-01', ["Luis Ferro: I'll keel the funding schedules into one monthly view."])).toEqual([]);
   });
 
-  test('"request" alone is no word about a proposal: a team\'s platform with it is everyday work', () => {
+  test('"request" is a word about a proposal only right after its name', () => {
     expect(found('2027-09-19', ['- One request from the Console side: an endpoint for lease events.'])).toEqual([]);
     expect(found('2027-09-19', ['- The Console side asked about the Xelora funding.'])).toEqual([2122]);
+    // Right after the name it is the proposal: the name, not the period after it, is the evidence shown.
+    const said = matchMeeting(notesMeeting('2027-10-10', ["- Tomas: let's look at the meetup sponsorship request for the fourth quarter."]), index);
+    expect(said.map((m) => m.matchedText)).toEqual(['meetup sponsorship']);
   });
 
   test('"its own" and "their own" make the word someone else\'s', () => {
