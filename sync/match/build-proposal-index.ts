@@ -105,17 +105,24 @@ function leadingName(text: string): string {
   return words.join(' ');
 }
 
-/** Is token `i` the "q" or the number of a quarter ("Q3", "Q 3")? */
+const QUARTER_ORDINALS = new Map([['first', 1], ['second', 2], ['third', 3], ['fourth', 4]]);
+
+/** Is token `i` part of a quarter ("Q3", "Q 3", "fourth quarter")? */
 function isQuarterToken(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   if (t.plain === 'q') return /^[1-4]$/.test(tokens[i + 1]?.plain ?? '');
+  if (QUARTER_ORDINALS.has(t.plain)) return tokens[i + 1]?.plain === 'quarter';
+  if (t.plain === 'quarter') return QUARTER_ORDINALS.has(tokens[i - 1]?.plain ?? '');
   return /^[1-4]$/.test(t.plain) && tokens[i - 1]?.plain === 'q';
 }
 
-/** The quarter a title names ("Q3 2025 Ambassador Rewards"), or null. */
+/** The quarter a title names ("Q3 2025 Ambassador Rewards", "... sponsorship, fourth quarter"), or null. */
 function titleQuarter(tokens: Token[]): number | null {
-  const i = tokens.findIndex((t, k) => t.plain === 'q' && isQuarterToken(tokens, k));
-  return i === -1 ? null : Number(tokens[i + 1]!.plain);
+  for (let k = 0; k < tokens.length; k++) {
+    if (!isQuarterToken(tokens, k)) continue;
+    return tokens[k]!.plain === 'q' ? Number(tokens[k + 1]!.plain) : QUARTER_ORDINALS.get(tokens[k]!.plain)!;
+  }
+  return null;
 }
 
 /** The dates a title's year, or its quarter of that year, runs: [from, to). */

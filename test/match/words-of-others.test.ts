@@ -129,6 +129,9 @@ describe('everyday senses of a name', () => {
     // Right after the name it is the proposal: the name, not the period after it, is the evidence shown.
     const said = matchMeeting(notesMeeting('2027-10-10', ["- Tomas: let's look at the meetup sponsorship request for the fourth quarter."]), index);
     expect(said.map((m) => m.matchedText)).toEqual(['meetup sponsorship']);
+    // A quarter spelled out in a title is its period, not its name.
+    expect(index.phrasesByFirst.get('fourth')).toBeUndefined();
+    expect(index.byNumber.get(2124)!.quarter).toBe(4);
   });
 
   test('"its own" and "their own" make the word someone else\'s', () => {
