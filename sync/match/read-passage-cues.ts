@@ -142,12 +142,12 @@ export function readPassageCues(t: LinedTokens, from: number, to: number): Passa
   const line = t.sentence[from]!;
   const cues: PassageCues = { any: false, strong: false, adjacent: false, period: false, decision: false, anyOnLine: false, subject: false };
 
-  for (let i = to, skipped = 0; i < t.count && t.sentence[i] === line && skipped <= 2; i++) {
-    if (
-      isCueAt(t, i, STRONG_PROPOSAL_CUES) ||
-      ADJACENT_ONLY_CUES.has(plainAt(t, i)!) ||
-      (i === to && yearBefore(t, from) && (PROGRAM_WORDS.has(stemAt(t, i)!) || PROGRAM_WORDS.has(stemAt(t, to - 1)!)))
-    ) {
+  // "the 2025 meetups program", "2025 hackathon series": a year, the name and a program word, also at a sentence's end.
+  if (yearBefore(t, from) && (PROGRAM_WORDS.has(stemAt(t, to - 1)!) || (to < t.count && t.sentence[to] === line && PROGRAM_WORDS.has(stemAt(t, to)!)))) {
+    cues.adjacent = true;
+  }
+  for (let i = to, skipped = 0; !cues.adjacent && i < t.count && t.sentence[i] === line && skipped <= 2; i++) {
+    if (isCueAt(t, i, STRONG_PROPOSAL_CUES) || ADJACENT_ONLY_CUES.has(plainAt(t, i)!)) {
       cues.adjacent = true;
       break;
     }

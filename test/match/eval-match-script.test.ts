@@ -36,7 +36,7 @@ describe('scripts/eval-match.ts', () => {
   // 0.875/0.854, now 1.000/0.717, 0.979/0.979, 0.933/0.933 and 1.000/0.878. Sets 10 and 11, the last written,
   // first ran at 0.860/0.935 and 0.923/0.878, now 0.936/0.957 and 1.000/0.878. Sets 12 and 13 were written after
   // the rules above: first runs 0.977/0.956 and 1.000/0.878; two general fixes from set 12 then brought it to
-  // 1.000/0.978. This guards against losing that.
+  // 1.000/0.978, and one from set 13 brought that to 1.000/0.927. This guards against losing that.
   test.each([
     ['match-blind-1', 0.94, 0.97],
     ['match-blind-2', 0.97, 0.9],
@@ -50,7 +50,7 @@ describe('scripts/eval-match.ts', () => {
     ['match-blind-10', 0.93, 0.95],
     ['match-blind-11', 1, 0.87],
     ['match-blind-12', 1, 0.97],
-    ['match-blind-13', 1, 0.87],
+    ['match-blind-13', 1, 0.92],
   ])('the hand-labelled set %s keeps its precision and recall', (name, precision, recall) => {
     const blind = fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
     const out = execFileSync(

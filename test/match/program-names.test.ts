@@ -43,6 +43,8 @@ describe('the year said with a name picks the edition', () => {
   test('a year and a program word around the name name that year\'s program', () => {
     expect(found('2027-05-18', ['- Ana asked how many slots under the 2027 hackdays program are left.'])).toEqual([1501]);
     expect(found('2027-06-26', ['- The first night of the 2027 quiz series had 80 players.'])).toEqual([1503]);
+    // Also when the program word ends the sentence or the line.
+    expect(found('2027-06-26', ['- Omar on the 2027 quiz series:', '  - 80 players on the first night.'])).toEqual([1503]);
   });
 
   test('without the year, the program word alone is not enough', () => {
