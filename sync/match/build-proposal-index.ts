@@ -44,13 +44,16 @@ function teamNames(body: string): string[] {
     const who = m[1]!.trim();
     const paren = /\(([^)]+)\)/.exec(who);
     // "(Dana Whitcombe, Marcus Feld and volunteers)": a list in brackets names people, not a team.
-    const bracketed = paren && !/,|\s(?:and|&)\s/.test(paren[1]!) ? paren[1]! : null;
+    const bracketed = paren && !isListOfPeople(paren[1]!) ? paren[1]! : null;
     const name = bracketed !== null ? bracketed.replace(/\bteam\b/gi, '').trim() : !paren && /\bteam\b/i.test(who) ? who.replace(/\bteam\b/gi, '').trim() : '';
     // A working group or SIG named after the program ("Meetups WG") is the program's own people, not a team.
     if (name.length > 1 && !GROUP_SUFFIX.test(name)) names.push(name);
   }
   return names;
 }
+
+/** Words in a byline's brackets separated by commas or "and": people, not one team's name. */
+const isListOfPeople = (text: string): boolean => /,|\s(?:and|&)\s/.test(text);
 
 const GROUP_SUFFIX = /\b(?:wg|sig|working group|special interest group)$/i;
 /** Words that end a company's name ("Ridgeline Labs"): the word before them is what people call it. */
@@ -75,7 +78,9 @@ export function personNames(body: string): string[] {
   const names: string[] = [];
   for (const m of body.matchAll(/proposed by:?\s+([^\n.(]*)(?:\(([^)\n]*)\))?/gi)) {
     // A list of people in brackets after a group ("the events working group (Dana Whitcombe, Marcus Feld)").
-    if (m[2] !== undefined && /,|\s(?:and|&)\s/.test(m[2])) for (const part of m[2].split(/\s*,\s*|\s+(?:and|&)\s+/)) if (leadingName(part).includes(' ')) names.push(leadingName(part));
+    if (m[2] !== undefined && isListOfPeople(m[2])) {
+      for (const part of m[2].split(/\s*,\s*|\s+(?:and|&)\s+/)) if (leadingName(part).includes(' ')) names.push(leadingName(part));
+    }
     const who = m[1]!.trim();
     if (/\bteam\b/i.test(who)) continue;
     who.split(/\s*,\s*/).forEach((segment, k) => {

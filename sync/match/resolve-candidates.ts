@@ -91,7 +91,7 @@ function ordinalBefore(ctx: MatchContext): number | null {
  * "this year's", "last quarter's", "next year": a period said relative to the meeting right before the name, or
  * right after it ("the lamplighters this year").
  */
-function relativePeriodBefore(ctx: MatchContext): { unit: 'year' | 'quarter'; offset: number } | null {
+function relativePeriodWithName(ctx: MatchContext): { unit: 'year' | 'quarter'; offset: number } | null {
   const t = ctx.text;
   let i = ctx.from - 1;
   if (plainAt(t, i) === 's') i--;
@@ -141,7 +141,7 @@ function quarterWithName(ctx: MatchContext): number | null {
 
 /** The year and quarter of the edition said with the name, for programs with one proposal per quarter; or null. */
 function saidQuarter(ctx: MatchContext): { year: number; quarter: number; inSentence?: boolean } | null {
-  const relative = relativePeriodBefore(ctx);
+  const relative = relativePeriodWithName(ctx);
   const now = meetingQuarter(ctx.meetingDate);
   if (relative?.unit === 'quarter') {
     const index = now.year * 4 + (now.quarter - 1) + relative.offset;
@@ -177,7 +177,7 @@ function yearOfQuarter(quarter: number, meetingDate: string): number {
 
 /** A year said right with the name ("the 2025 meetups budget", "Accelerate 2024", "this year's residency"), or null. */
 function yearWithName(ctx: MatchContext): number | null {
-  const relative = relativePeriodBefore(ctx);
+  const relative = relativePeriodWithName(ctx);
   if (relative?.unit === 'year') return Number(ctx.meetingDate.slice(0, 4)) + relative.offset;
   return yearAt(ctx, ctx.from - 1) ?? (plainAt(ctx.text, ctx.from - 1) === 'akash' ? yearAt(ctx, ctx.from - 2) : null) ?? yearAt(ctx, ctx.to);
 }
@@ -259,7 +259,7 @@ export function resolveCandidates(candidates: readonly IndexedProposal[], ctx: M
     const p = pool[0]!;
     // "the Q2 2025 uptime rewards": the year and the quarter of a quarter's edition.
     const quarter = p.quarter !== null && quarterWithName(ctx) === p.quarter;
-    return { proposal: p.number, byDate: false, byPeriod: ofYear.length > 0 && (quarter || relativePeriodBefore(ctx)?.unit === 'year') };
+    return { proposal: p.number, byDate: false, byPeriod: ofYear.length > 0 && (quarter || relativePeriodWithName(ctx)?.unit === 'year') };
   }
 
   const years = yearsInWindow(ctx, own);
